@@ -1,0 +1,30 @@
+namespace LiveProfile.Engine.Contract;
+
+/// <summary>The event types of spec/events.md. Values are persisted in the log: append only, never renumber.</summary>
+public enum EventType : byte
+{
+    LiveJoin = 1,
+    LiveLeave = 2,
+    LiveHeartbeat = 3,
+    LiveComment = 4,
+    LiveLike = 5,
+    LiveGift = 6,
+    LiveShare = 7,
+    LiveFollow = 8,
+    LiveProductClick = 9,
+    LiveCouponClaim = 10,
+    LiveProductOnScreen = 11,
+    ShopView = 12,
+    ShopSearch = 13,
+    ShopCartAdd = 14,
+    ShopOrder = 15,
+    ShopRefund = 16,
+    ShopReview = 17,
+    UserProfile = 18,
+    UserConsent = 19,
+    IdentityLink = 20,
+    CatalogProduct = 21,
+    CatalogSession = 22,
+    ExternalTrend = 23,
+    ExternalInventory = 24,
+}
