@@ -1,0 +1,104 @@
+namespace LiveProfile.Engine.Features;
+
+/// <summary>
+/// Decayed affinities in event time: each score is Σ w·2^(−(A−t)/h) at the anchor minute A.
+/// Contributions newer than A are scaled up (2^((t−A)/h)) and the anchor moves only when that
+/// factor would grow past one half-life, so the math does not depend on arrival order (up to
+/// floating-point rounding) and rarely rescales.
+/// </summary>
+public sealed partial class Profile
+{
+    private AffinityEntry[]? _affinities;
+    private int _affinityCount;
+
+    /// <summary>Decay anchor, minutes since the compact epoch.</summary>
+    public int AnchorMinute { get; private set; } = int.MinValue;
+
+    /// <summary>Decayed total of product interactions at the anchor (the denominator of shares).</summary>
+    public double InteractionScore { get; private set; }
+
+    public ReadOnlySpan<AffinityEntry> Affinities => _affinities.AsSpan(0, _affinityCount);
+
+    /// <summary>Adds one interaction of weight <paramref name="weight"/> at <paramref name="minute"/> to every key.</summary>
+    internal void AddInteraction(ReadOnlySpan<int> keys, double weight, int minute, double halfLifeMinutes)
+    {
+        var factor = DecayFactor(minute, halfLifeMinutes);
+        var contribution = weight * factor;
+        InteractionScore += contribution;
+        foreach (var key in keys) AddAffinity(key, contribution);
+    }
+
+    /// <summary>Score of <paramref name="key"/> decayed to <paramref name="minute"/>.</summary>
+    public double AffinityAt(int key, int minute, double halfLifeMinutes)
+    {
+        var span = Affinities;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i].Key == key) return span[i].Value * Scale(minute, halfLifeMinutes);
+        }
+        return 0;
+    }
+
+    public double InteractionScoreAt(int minute, double halfLifeMinutes) => InteractionScore * Scale(minute, halfLifeMinutes);
+
+    /// <summary>The factor that takes anchor-time scores to <paramref name="minute"/>.</summary>
+    public double Scale(int minute, double halfLifeMinutes) =>
+        AnchorMinute == int.MinValue ? 0 : Math.Pow(2, -(minute - (double)AnchorMinute) / halfLifeMinutes);
+
+    private double DecayFactor(int minute, double halfLifeMinutes)
+    {
+        if (AnchorMinute == int.MinValue)
+        {
+            AnchorMinute = minute;
+            return 1;
+        }
+        if (minute - AnchorMinute > halfLifeMinutes) Rebase(minute, halfLifeMinutes);
+        return Math.Pow(2, (minute - (double)AnchorMinute) / halfLifeMinutes);
+    }
+
+    private void Rebase(int minute, double halfLifeMinutes)
+    {
+        var scale = Math.Pow(2, -(minute - (double)AnchorMinute) / halfLifeMinutes);
+        InteractionScore *= scale;
+        var span = _affinities.AsSpan(0, _affinityCount);
+        for (var i = 0; i < span.Length; i++) span[i].Value *= scale;
+        AnchorMinute = minute;
+    }
+
+    private void AddAffinity(int key, double contribution)
+    {
+        var span = _affinities.AsSpan(0, _affinityCount);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i].Key == key)
+            {
+                span[i].Value += contribution;
+                return;
+            }
+        }
+        if (_affinities is null || _affinityCount == _affinities.Length)
+        {
+            Array.Resize(ref _affinities, _affinityCount == 0 ? 4 : _affinityCount * 2);
+        }
+        _affinities[_affinityCount++] = new AffinityEntry(key, contribution);
+    }
+
+    /// <summary>Merges another profile's affinities (identity merge), aligning the two anchors.</summary>
+    private void MergeAffinities(Profile other, double halfLifeMinutes)
+    {
+        if (other.AnchorMinute == int.MinValue) return;
+        if (AnchorMinute == int.MinValue) AnchorMinute = other.AnchorMinute;
+        if (other.AnchorMinute - AnchorMinute > halfLifeMinutes) Rebase(other.AnchorMinute, halfLifeMinutes);
+        var toMine = Math.Pow(2, (other.AnchorMinute - (double)AnchorMinute) / halfLifeMinutes);
+        InteractionScore += other.InteractionScore * toMine;
+        foreach (var entry in other.Affinities) AddAffinity(entry.Key, entry.Value * toMine);
+    }
+
+    internal void RestoreAffinities(int anchor, double score, AffinityEntry[] entries)
+    {
+        AnchorMinute = anchor;
+        InteractionScore = score;
+        _affinities = entries.Length == 0 ? null : entries;
+        _affinityCount = entries.Length;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Runtime.InteropServices;
+using LiveProfile.Engine.Contract;
+
+namespace LiveProfile.Engine.Identity;
+
+/// <summary>
+/// Deterministic identity: a union-find over pseudonymised identifiers. Identifiers seen together
+/// in one event or in <c>identity.link</c> are one person. The root of a set (its canonical profile
+/// id) is the best identifier by (kind: account before viewer, device, phone; then hash), so the
+/// result does not depend on the order links arrive in. Rebuilt exactly from the log; saved in checkpoints.
+/// Nicknames are not identifiers (many people share one); probabilistic matching uses them.
+/// </summary>
+public sealed class IdentityGraph
+{
+    private readonly Dictionary<ulong, Node> _nodes = [];
+    private readonly Dictionary<ulong, List<Pseudonym>> _members = []; // only for sets of two or more
+
+    public int IdentifierCount => _nodes.Count;
+
+    /// <summary>Canonical profile id of an identifier, or 0 when it was never seen.</summary>
+    public ulong Find(ulong hash)
+    {
+        if (!_nodes.ContainsKey(hash)) return 0;
+        return Root(hash);
+    }
+
+    /// <summary>The identifiers of a profile (just the root when it was never merged).</summary>
+    public IReadOnlyList<Pseudonym> Members(ulong root) =>
+        _members.TryGetValue(root, out var list) ? list
+        : _nodes.TryGetValue(root, out var node) ? [new Pseudonym(node.Kind, root)] : [];
+
+    /// <summary>
+    /// Adds the identifiers of one event and unites them. Returns the canonical profile id, and
+    /// for every union of two existing profiles, the profile that disappears and the one that absorbs it.
+    /// </summary>
+    public ulong Resolve(ReadOnlySpan<Pseudonym> ids, List<(ulong From, ulong To)> merges)
+    {
+        ulong root = 0;
+        foreach (var id in ids)
+        {
+            if (id.Kind == IdentifierKind.Nickname) continue;
+            var r = Add(id);
+            if (root == 0)
+            {
+                root = r;
+                continue;
+            }
+            if (r == root) continue;
+            var (winner, loser) = Better(root, r) ? (root, r) : (r, root);
+            Union(winner, loser);
+            merges.Add((loser, winner));
+            root = winner;
+        }
+        return root;
+    }
+
+    private ulong Add(Pseudonym id)
+    {
+        ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, id.Hash, out var exists);
+        if (!exists) node = new Node(id.Hash, id.Kind);
+        return exists ? Root(id.Hash) : id.Hash;
+    }
+
+    private ulong Root(ulong hash)
+    {
+        var root = hash;
+        while (true)
+        {
+            var parent = _nodes[root].Parent;
+            if (parent == root) break;
+            root = parent;
+        }
+        // Path compression keeps later finds O(1).
+        while (hash != root)
+        {
+            ref var node = ref CollectionsMarshal.GetValueRefOrNullRef(_nodes, hash);
+            var next = node.Parent;
+            node.Parent = root;
+            hash = next;
+        }
+        return root;
+    }
+
+    private bool Better(ulong a, ulong b)
+    {
+        var ka = _nodes[a].Kind;
+        var kb = _nodes[b].Kind;
+        return ka != kb ? ka < kb : a < b;
+    }
+
+    private void Union(ulong winner, ulong loser)
+    {
+        CollectionsMarshal.GetValueRefOrNullRef(_nodes, loser).Parent = winner;
+        var winners = _members.TryGetValue(winner, out var w) ? w : [new Pseudonym(_nodes[winner].Kind, winner)];
+        if (_members.Remove(loser, out var losers)) winners.AddRange(losers);
+        else winners.Add(new Pseudonym(_nodes[loser].Kind, loser));
+        _members[winner] = winners;
+    }
+
+    public void Save(BinaryWriter w)
+    {
+        w.Write(_nodes.Count);
+        foreach (var (hash, node) in _nodes)
+        {
+            w.Write(hash);
+            w.Write(Root(hash));
+            w.Write((byte)node.Kind);
+        }
+    }
+
+    public static IdentityGraph Load(BinaryReader r)
+    {
+        var graph = new IdentityGraph();
+        var count = r.ReadInt32();
+        graph._nodes.EnsureCapacity(count);
+        for (var i = 0; i < count; i++)
+        {
+            var hash = r.ReadUInt64();
+            var root = r.ReadUInt64();
+            var kind = (IdentifierKind)r.ReadByte();
+            graph._nodes[hash] = new Node(root, kind);
+            if (root != hash)
+            {
+                if (!graph._members.TryGetValue(root, out var list)) graph._members[root] = list = [];
+                list.Add(new Pseudonym(kind, hash));
+            }
+        }
+        foreach (var (root, list) in graph._members) list.Insert(0, new Pseudonym(graph._nodes[root].Kind, root));
+        return graph;
+    }
+
+    private struct Node(ulong parent, IdentifierKind kind)
+    {
+        public ulong Parent = parent;
+        public readonly IdentifierKind Kind = kind;
+    }
+}

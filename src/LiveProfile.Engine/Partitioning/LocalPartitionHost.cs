@@ -1,0 +1,30 @@
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>Partitions as plain objects in this process: for tests, benchmarks and replay tools.</summary>
+public sealed class LocalPartitionHost : IPartitionHost
+{
+    public LocalPartitionHost(EngineOptions options)
+    {
+        Engines = new PartitionEngine[options.Partitions];
+        for (var i = 0; i < Engines.Length; i++) Engines[i] = new PartitionEngine(i, options);
+    }
+
+    public LocalPartitionHost(PartitionEngine[] engines) => Engines = engines;
+
+    public PartitionEngine[] Engines { get; }
+    public int Partitions => Engines.Length;
+
+    public Task ApplyAsync(int partition, IReadOnlyList<PartitionCommand> batch, long watermarkMs)
+    {
+        Engines[partition].Apply(batch, watermarkMs);
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> ExtractAsync(int partition, ulong profile, long lsn) => Task.FromResult(Engines[partition].Extract(profile, lsn));
+
+    public Task AbsorbAsync(int partition, ulong target, byte[] state, long lsn)
+    {
+        Engines[partition].Absorb(target, state, lsn);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,183 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Time;
+
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>How each event type changes a profile's features (spec/events.md, spec/taxonomy.md "interactions").</summary>
+public sealed partial class PartitionEngine
+{
+    private void ApplyToProfile(Profile profile, EventRecord e)
+    {
+        var ts = e.TsMs;
+        var minute = EventTime.ToMinute(ts);
+        var day = EventTime.ToDay(ts);
+        switch (e.Type)
+        {
+            case EventType.UserProfile:
+                ApplyAttributes(profile, e.Props);
+                profile.Touch(minute);
+                return;
+            case EventType.UserConsent:
+                ApplyConsent(profile, e.Props.Purposes);
+                return;
+            case EventType.IdentityLink:
+                return; // the router merged the identities; nothing to count
+        }
+
+        profile.Touch(minute);
+        var amount = e.Type == EventType.LiveLike ? (uint)Math.Clamp(e.Props.Count ?? 1, 1, int.MaxValue) : 1u;
+        profile.Count(day, FeatureKeys.EventType(e.Type), amount);
+        var offset = Options.LocalUtcOffsetMinutes;
+        profile.Count(day, FeatureKeys.Hour(EventTime.LocalHour(ts, offset)), 1);
+        var localDay = EventTime.LocalDay(ts, offset);
+        if (!profile.Has(FeatureKeys.ActiveDay, localDay)) profile.Count(localDay, FeatureKeys.ActiveDay, 1);
+
+        if (e.Type.IsLive())
+        {
+            ApplyLive(profile, e, minute, day);
+            return;
+        }
+        switch (e.Type)
+        {
+            case EventType.ShopView:
+            case EventType.ShopCartAdd:
+                Interact(profile, e.Product, minute, day);
+                break;
+            case EventType.ShopOrder:
+                ApplyOrder(profile, e, minute, day);
+                break;
+            case EventType.ShopRefund:
+                profile.Refunds += e.Props.Amount ?? 0;
+                profile.Count(day, FeatureKeys.RefundCents, Cents(e.Props.Amount));
+                break;
+        }
+    }
+
+    private void ApplyLive(Profile profile, EventRecord e, int minute, int day)
+    {
+        var room = e.Room!;
+        var session = World.ResolveSession(room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes);
+        var roomKey = World.Keys.Intern("room:" + room);
+        var sessionKey = World.Keys.Intern("session:" + session);
+        ref var attendance = ref profile.Attend(sessionKey, roomKey, day);
+        switch (e.Type)
+        {
+            case EventType.LiveJoin:
+                BeginVisit(profile, sessionKey, e.TsMs);
+                break;
+            case EventType.LiveHeartbeat:
+                ExtendVisit(profile, sessionKey, e.TsMs);
+                break;
+            case EventType.LiveLeave:
+                CloseVisit(profile, sessionKey, e.TsMs);
+                break;
+            case EventType.LiveComment:
+                attendance.Flags |= AttendanceFlags.Commented;
+                InteractWithScreen(profile, room, e.TsMs, minute, day, ref attendance);
+                break;
+            case EventType.LiveLike:
+                InteractWithScreen(profile, room, e.TsMs, minute, day, ref attendance);
+                break;
+            case EventType.LiveGift:
+                profile.Count(day, FeatureKeys.GiftCents, Cents(e.Props.Value));
+                InteractWithScreen(profile, room, e.TsMs, minute, day, ref attendance);
+                break;
+            case EventType.LiveFollow:
+                profile.Follow(roomKey);
+                break;
+            case EventType.LiveCouponClaim:
+                attendance.Flags |= AttendanceFlags.ClaimedCoupon;
+                break;
+            case EventType.LiveProductClick:
+                attendance.Flags |= AttendanceFlags.Interacted;
+                if (Interact(profile, e.Product, minute, day) is { } clicked) RememberClick(profile.Id, clicked.ProductKey, e.TsMs);
+                break;
+        }
+        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) ExtendVisit(profile, sessionKey, e.TsMs);
+    }
+
+    private void InteractWithScreen(Profile profile, string room, long tsMs, int minute, int day, ref SessionAttendance attendance)
+    {
+        if (World.OnScreen(room, tsMs) is not { } product) return;
+        attendance.Flags |= AttendanceFlags.Interacted;
+        Interact(profile, product, minute, day);
+    }
+
+    private ProductInfo? Interact(Profile profile, string? product, int minute, int day)
+    {
+        if (!World.TryGetProduct(product, out var info)) return null;
+        Interact(profile, info, minute, day);
+        return info;
+    }
+
+    private void Interact(Profile profile, ProductInfo info, int minute, int day)
+    {
+        profile.AddInteraction(Keys(info), 1, minute, Options.HalfLifeMinutes);
+        profile.Count(day, FeatureKeys.Interactions, 1);
+        if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId)
+        {
+            profile.Count(day, (ushort)(FeatureKeys.InteractionCategoryBase + info.TopCategoryKey), 1);
+        }
+    }
+
+    private void ApplyOrder(Profile profile, EventRecord e, int minute, int day)
+    {
+        var props = e.Props;
+        var total = props.Total ?? 0;
+        profile.Orders++;
+        profile.Spend += total;
+        profile.LastOrderMinute = Math.Max(profile.LastOrderMinute, minute);
+        profile.Count(day, FeatureKeys.SpendCents, Cents(total));
+        var discounted = props.CouponId is not null;
+        var impulse = false;
+        Span<int> categories = stackalloc int[8];
+        var categoryCount = 0;
+        foreach (var item in props.Items ?? [])
+        {
+            if (item.Discount > 0) discounted = true;
+            if (!World.TryGetProduct(item.Product, out var info)) continue;
+            Interact(profile, info, minute, day);
+            impulse |= WasClickedRecently(profile.Id, info.ProductKey, e.TsMs);
+            if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)
+            {
+                categories[categoryCount++] = info.TopCategoryKey;
+            }
+        }
+        foreach (var category in categories[..categoryCount])
+        {
+            if (category <= FeatureKeys.MaxCategoryId) profile.Count(day, (ushort)(FeatureKeys.OrderCategoryBase + category), 1);
+        }
+        if (discounted)
+        {
+            profile.DiscountedOrders++;
+            profile.Count(day, FeatureKeys.DiscountedOrders, 1);
+        }
+        if (impulse) profile.Count(day, FeatureKeys.ImpulseOrders, 1);
+    }
+
+    private void ApplyAttributes(Profile profile, EventProps props)
+    {
+        if (props.Gender is { } gender)
+        {
+            profile.Gender = gender switch { "female" => Gender.Female, "male" => Gender.Male, _ => Gender.Unknown };
+        }
+        if (props.BirthYear is { } year) profile.BirthYear = (short)year;
+        if (props.Province is { } province) profile.Province = World.Keys.Intern("province:" + province);
+        if (props.City is { } city) profile.City = World.Keys.Intern("city:" + city);
+        if (props.RegisteredAtMs is { } registered) profile.RegisteredMinute = EventTime.ToMinute(registered);
+    }
+
+    private static void ApplyConsent(Profile profile, ConsentPurposes? purposes)
+    {
+        if (purposes is not { } p) return;
+        profile.Consent = Set(Set(Set(profile.Consent, Consent.Analytics, p.Analytics), Consent.Personalization, p.Personalization),
+            Consent.Marketing, p.Marketing);
+
+        static Consent Set(Consent consent, Consent flag, bool? value) =>
+            value switch { true => consent | flag, false => consent & ~flag, null => consent };
+    }
+
+    private static uint Cents(double? amount) =>
+        amount is > 0 ? (uint)Math.Min(uint.MaxValue, Math.Round(amount.Value * 100)) : 0u;
+}

@@ -1,0 +1,168 @@
+using LiveProfile.Engine.Features;
+
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>Checkpoint form of a partition: everything needed to resume at <see cref="AppliedLsn"/>.</summary>
+public sealed partial class PartitionEngine
+{
+    public const uint FormatVersion = 1;
+
+    public void Save(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(PartitionId);
+        w.Write(AppliedLsn);
+        w.Write(WatermarkMs);
+        w.Write(_lastSweepMs);
+        World.Keys.Save(w);
+        World.Categories.Save(w);
+        SaveWorld(w);
+
+        w.Write(_nextOrdinal);
+        w.Write(_freeOrdinals.Count);
+        foreach (var ordinal in _freeOrdinals) w.Write(ordinal);
+        w.Write(_profiles.Count);
+        foreach (var profile in _profiles.Values)
+        {
+            w.Write(profile.Ordinal);
+            ProfileCodec.Write(w, profile, RawKeys.Instance);
+        }
+
+        w.Write(_visits.Count);
+        foreach (var (key, visit) in _visits)
+        {
+            w.Write(key.Profile);
+            w.Write(key.Session);
+            w.Write(visit.JoinMs);
+            w.Write(visit.LastMs);
+        }
+        w.Write(_recentClicks.Count);
+        foreach (var (key, clickMs) in _recentClicks)
+        {
+            w.Write(key.Profile);
+            w.Write(key.Product);
+            w.Write(clickMs);
+        }
+    }
+
+    public static PartitionEngine Load(Stream stream, EngineOptions options)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var engine = new PartitionEngine(r.ReadInt32(), options)
+        {
+            AppliedLsn = r.ReadInt64(),
+            WatermarkMs = r.ReadInt64(),
+        };
+        engine._lastSweepMs = r.ReadInt64();
+        engine.World = new World(Interner.Load(r), Interner.Load(r));
+        engine.LoadWorld(r);
+
+        engine._nextOrdinal = r.ReadInt32();
+        var free = new int[r.ReadInt32()];
+        for (var i = 0; i < free.Length; i++) free[i] = r.ReadInt32();
+        for (var i = free.Length - 1; i >= 0; i--) engine._freeOrdinals.Push(free[i]);
+        var profiles = r.ReadInt32();
+        engine._profiles.EnsureCapacity(profiles);
+        for (var i = 0; i < profiles; i++)
+        {
+            var ordinal = r.ReadInt32();
+            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance);
+            engine._profiles.Add(profile.Id, profile);
+        }
+
+        var visits = r.ReadInt32();
+        for (var i = 0; i < visits; i++)
+        {
+            engine._visits[(r.ReadUInt64(), r.ReadInt32())] = new OpenVisit(r.ReadInt64(), r.ReadInt64());
+        }
+        var clicks = r.ReadInt32();
+        for (var i = 0; i < clicks; i++) engine._recentClicks[(r.ReadUInt64(), r.ReadInt32())] = r.ReadInt64();
+        return engine;
+    }
+
+    private void SaveWorld(BinaryWriter w)
+    {
+        var products = World.Products.ToList();
+        w.Write(products.Count);
+        foreach (var (id, p) in products)
+        {
+            w.Write(id);
+            w.Write(p.ProductKey);
+            w.Write(p.TopCategoryKey);
+            w.Write(p.AffinityKeys.Length);
+            foreach (var key in p.AffinityKeys) w.Write(key);
+            w.Write(p.Price);
+            w.Write(p.CategoryPath);
+            w.Write(p.Brand ?? "");
+            WriteStrings(w, p.Labels);
+            WriteStrings(w, p.Ingredients);
+            w.Write(p.Title);
+        }
+        w.Write(World.Sessions.Count);
+        foreach (var (id, s) in World.Sessions)
+        {
+            w.Write(id);
+            w.Write(s.Room);
+            w.Write(s.StartsAtMs);
+            WriteStrings(w, s.Products);
+            w.Write(s.Streamer ?? "");
+            w.Write(s.Title ?? "");
+        }
+        var screens = World.Screens.ToList();
+        w.Write(screens.Count);
+        foreach (var (room, screen) in screens)
+        {
+            w.Write(room);
+            w.Write(screen.Product);
+            w.Write(screen.SinceMs);
+            w.Write(screen.UntilMs);
+        }
+    }
+
+    private void LoadWorld(BinaryReader r)
+    {
+        var products = r.ReadInt32();
+        for (var i = 0; i < products; i++)
+        {
+            var id = r.ReadString();
+            var productKey = r.ReadInt32();
+            var top = r.ReadInt32();
+            var keys = new int[r.ReadInt32()];
+            for (var k = 0; k < keys.Length; k++) keys[k] = r.ReadInt32();
+            var price = r.ReadDouble();
+            var path = r.ReadString();
+            var brand = r.ReadString();
+            World.Restore(id, new ProductInfo
+            {
+                ProductKey = productKey, TopCategoryKey = top, AffinityKeys = keys, Price = price, CategoryPath = path,
+                Brand = brand.Length == 0 ? null : brand, Labels = ReadStrings(r), Ingredients = ReadStrings(r), Title = r.ReadString(),
+            });
+        }
+        var sessions = r.ReadInt32();
+        for (var i = 0; i < sessions; i++)
+        {
+            var id = r.ReadString();
+            var room = r.ReadString();
+            var starts = r.ReadInt64();
+            var lineup = ReadStrings(r);
+            var streamer = r.ReadString();
+            var title = r.ReadString();
+            World.Restore(id, new ScheduledSession(room, starts, lineup, streamer.Length == 0 ? null : streamer, title.Length == 0 ? null : title));
+        }
+        var screens = r.ReadInt32();
+        for (var i = 0; i < screens; i++) World.Restore(r.ReadString(), new RoomScreen(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
+    }
+
+    private static void WriteStrings(BinaryWriter w, string[] values)
+    {
+        w.Write7BitEncodedInt(values.Length);
+        foreach (var v in values) w.Write(v);
+    }
+
+    private static string[] ReadStrings(BinaryReader r)
+    {
+        var values = new string[r.Read7BitEncodedInt()];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
+        return values;
+    }
+}

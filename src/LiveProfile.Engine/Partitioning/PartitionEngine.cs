@@ -1,0 +1,94 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Time;
+
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>
+/// One partition: the profiles whose canonical id hashes here, and a copy of the world. Single
+/// writer: its host (an Orleans grain, or a benchmark loop) calls it from one thread at a time.
+/// Partial files: event handlers, live visits, persistence, merge.
+/// </summary>
+public sealed partial class PartitionEngine
+{
+    private readonly Dictionary<ulong, Profile> _profiles = [];
+    private readonly Stack<int> _freeOrdinals = new();
+    private int _nextOrdinal;
+    private int[] _keyScratch = new int[16];
+
+    public PartitionEngine(int partitionId, EngineOptions options)
+    {
+        options.Validate();
+        PartitionId = partitionId;
+        Options = options;
+        World = new World(new Interner(), new Interner());
+    }
+
+    public int PartitionId { get; }
+    public EngineOptions Options { get; }
+    public World World { get; private set; }
+
+    /// <summary>The last log position applied; commands at or below it are skipped on replay.</summary>
+    public long AppliedLsn { get; private set; }
+
+    /// <summary>The event-time clock: the newest event time seen by the whole engine (passed in with each batch).</summary>
+    public long WatermarkMs { get; private set; } = long.MinValue;
+
+    public int ProfileCount => _profiles.Count;
+
+    public Profile? Find(ulong profileId) => _profiles.GetValueOrDefault(profileId);
+
+    public IEnumerable<Profile> Profiles => _profiles.Values;
+
+    /// <summary>Applies commands in log order; commands already applied (replay after a checkpoint) are skipped.</summary>
+    public void Apply(IReadOnlyList<PartitionCommand> batch, long watermarkMs)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var command = batch[i];
+            if (command.Lsn <= AppliedLsn) continue;
+            if (command.IsBroadcast) World.Apply(command.Event);
+            else ApplyToProfile(GetOrCreate(command.Profile), command.Event);
+            AppliedLsn = command.Lsn;
+        }
+        AdvanceClock(watermarkMs);
+    }
+
+    /// <summary>Moves the event-time clock; closes live visits whose heartbeat timed out.</summary>
+    public void AdvanceClock(long watermarkMs)
+    {
+        if (watermarkMs <= WatermarkMs) return;
+        WatermarkMs = watermarkMs;
+        SweepTimedOut(watermarkMs);
+    }
+
+    /// <summary>Marks a log position as applied without a command for this partition (keeps replay skipping exact).</summary>
+    public void MarkApplied(long lsn)
+    {
+        if (lsn > AppliedLsn) AppliedLsn = lsn;
+    }
+
+    private Profile GetOrCreate(ulong id)
+    {
+        if (_profiles.TryGetValue(id, out var profile)) return profile;
+        var ordinal = _freeOrdinals.Count > 0 ? _freeOrdinals.Pop() : _nextOrdinal++;
+        profile = new Profile(id, ordinal);
+        _profiles.Add(id, profile);
+        return profile;
+    }
+
+    private void Remove(Profile profile)
+    {
+        _profiles.Remove(profile.Id);
+        _freeOrdinals.Push(profile.Ordinal);
+        RemoveTransientState(profile.Id);
+    }
+
+    private ReadOnlySpan<int> Keys(ProductInfo product)
+    {
+        var keys = product.AffinityKeys;
+        if (_keyScratch.Length < keys.Length) _keyScratch = new int[keys.Length * 2];
+        keys.CopyTo(_keyScratch, 0);
+        return _keyScratch.AsSpan(0, keys.Length);
+    }
+}

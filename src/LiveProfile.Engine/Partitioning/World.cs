@@ -1,0 +1,120 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Features;
+
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>
+/// A partition's copy of the shared world: the catalog, scheduled sessions and what each room
+/// shows now. Every partition receives the same broadcast events in log order, so the copies agree.
+/// </summary>
+public sealed class World
+{
+    private readonly Dictionary<string, ProductInfo> _products = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScheduledSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoomScreen> _rooms = new(StringComparer.Ordinal);
+
+    public World(Interner keys, Interner categories)
+    {
+        Keys = keys;
+        Categories = categories;
+    }
+
+    /// <summary>Strings of affinity keys, rooms, sessions, regions.</summary>
+    public Interner Keys { get; }
+
+    /// <summary>Top-level categories, kept apart so their ids fit window keys.</summary>
+    public Interner Categories { get; }
+
+    public int ProductCount => _products.Count;
+    public IReadOnlyDictionary<string, ScheduledSession> Sessions => _sessions;
+
+    public bool TryGetProduct(string? product, out ProductInfo info)
+    {
+        if (product is not null && _products.TryGetValue(product, out info!)) return true;
+        info = null!;
+        return false;
+    }
+
+    public void Apply(EventRecord e)
+    {
+        switch (e.Type)
+        {
+            case EventType.CatalogProduct:
+                UpsertProduct(e.Product!, e.Props);
+                break;
+            case EventType.CatalogSession:
+                _sessions[e.Session ?? e.Id] = new ScheduledSession(e.Props.SessionRoom ?? e.Room ?? "", e.Props.StartsAtMs ?? e.TsMs,
+                    e.Props.Products?.ToArray() ?? [], e.Props.Streamer, e.Props.Title);
+                break;
+            case EventType.LiveProductOnScreen:
+                _rooms[e.Room!] = new RoomScreen(e.Product!, e.TsMs, e.Props.UntilMs ?? long.MaxValue);
+                break;
+            default:
+                break; // external signals are kept in the log for later features
+        }
+    }
+
+    /// <summary>The product the room presents at <paramref name="tsMs"/>, if any.</summary>
+    public ProductInfo? OnScreen(string? room, long tsMs)
+    {
+        if (room is null || !_rooms.TryGetValue(room, out var screen)) return null;
+        if (tsMs < screen.SinceMs || tsMs > screen.UntilMs) return null;
+        return _products.GetValueOrDefault(screen.Product);
+    }
+
+    /// <summary>
+    /// The session a live event belongs to: the one it names, else the room's scheduled session
+    /// that started last before it (within a day), else one per room and local day.
+    /// </summary>
+    public string ResolveSession(string room, string? session, long tsMs, int utcOffsetMinutes)
+    {
+        if (session is not null) return session;
+        string? best = null;
+        long bestStart = long.MinValue;
+        foreach (var (id, s) in _sessions)
+        {
+            if (s.Room == room && s.StartsAtMs <= tsMs && tsMs - s.StartsAtMs < Time.EventTime.MsPerDay && s.StartsAtMs > bestStart)
+            {
+                best = id;
+                bestStart = s.StartsAtMs;
+            }
+        }
+        return best ?? $"{room}#{Time.EventTime.LocalDay(tsMs, utcOffsetMinutes)}";
+    }
+
+    private void UpsertProduct(string product, EventProps props)
+    {
+        var path = props.Category!.Trim('/');
+        var levels = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var keys = new List<int>(levels.Length + 3);
+        for (var i = 1; i <= levels.Length; i++) keys.Add(Keys.Intern("cat:" + string.Join('/', levels, 0, i)));
+        if (props.Brand is { Length: > 0 } brand) keys.Add(Keys.Intern("brand:" + brand));
+        var price = props.Price ?? 0;
+        keys.Add(Keys.Intern(PriceBands.BandOf(price)));
+        var labels = props.Labels?.ToArray() ?? [];
+        foreach (var label in labels) keys.Add(Keys.Intern("label:" + label));
+        _products[product] = new ProductInfo
+        {
+            ProductKey = Keys.Intern("product:" + product),
+            TopCategoryKey = Categories.Intern(levels.Length > 0 ? levels[0] : "unknown"),
+            AffinityKeys = [.. keys],
+            Price = price,
+            CategoryPath = path,
+            Brand = props.Brand,
+            Labels = labels,
+            Ingredients = props.Ingredients?.ToArray() ?? [],
+            Title = props.Title ?? product,
+        };
+    }
+
+    internal IEnumerable<(string Id, ProductInfo Info)> Products => _products.Select(p => (p.Key, p.Value));
+    internal IEnumerable<(string Room, RoomScreen Screen)> Screens => _rooms.Select(r => (r.Key, r.Value));
+
+    internal void Restore(string product, ProductInfo info) => _products[product] = info;
+    internal void Restore(string session, ScheduledSession s) => _sessions[session] = s;
+    internal void Restore(string room, RoomScreen screen) => _rooms[room] = screen;
+}
+
+public sealed record ScheduledSession(string Room, long StartsAtMs, string[] Products, string? Streamer, string? Title);
+
+public readonly record struct RoomScreen(string Product, long SinceMs, long UntilMs);
