@@ -18,7 +18,13 @@ public sealed partial class Profile
     {
         if (amount == 0) return;
         var span = Windows;
-        if (span.Length > 0 && day < span[^1].Day - RetainedDays) return; // older than any window
+        if (span.Length > 0)
+        {
+            var newest = span[^1].Day;
+            if (day < newest - RetainedDays) return; // older than any window
+            // Keep exactly the retained days before the newest, whatever the arrival order.
+            if (day > newest && span[0].Day < day - RetainedDays && PruneOld(day)) span = Windows;
+        }
         var composite = Composite(day, key);
         var index = Find(span, composite);
         if (index >= 0)

@@ -14,6 +14,8 @@ public sealed class EngineDispatcher
     private readonly List<PartitionCommand>[] _pending;
     private readonly List<(ulong From, ulong To)> _merges = [];
     private readonly Task[] _tasks;
+    // The identity graph is written by the dispatching caller and read by queries on other threads.
+    private readonly Lock _identityLock = new();
 
     public EngineDispatcher(IPartitionHost host, IdentityGraph identity, long appliedLsn = 0, long watermarkMs = long.MinValue)
     {
@@ -40,8 +42,21 @@ public sealed class EngineDispatcher
     /// <summary>The canonical profile of an identifier, and its partition (profile 0 when unknown).</summary>
     public (ulong Profile, int Partition) Locate(ulong pseudonymHash)
     {
-        var profile = Identity.Find(pseudonymHash);
+        ulong profile;
+        lock (_identityLock) profile = Identity.Find(pseudonymHash);
         return (profile, profile == 0 ? -1 : Partitioner.PartitionOf(profile, Partitions));
+    }
+
+    /// <summary>Saves the identity graph, consistent with concurrent queries.</summary>
+    public void SaveIdentity(BinaryWriter writer)
+    {
+        lock (_identityLock) Identity.Save(writer);
+    }
+
+    /// <summary>The identifiers of a profile (a copy, safe to keep).</summary>
+    public IReadOnlyList<Pseudonym> Members(ulong profile)
+    {
+        lock (_identityLock) return [.. Identity.Members(profile)];
     }
 
     /// <summary>Routes and delivers events whose log positions are consecutive and greater than <see cref="AppliedLsn"/>.</summary>
@@ -60,7 +75,8 @@ public sealed class EngineDispatcher
             }
             _merges.Clear();
             var ids = e.Type == EventType.IdentityLink && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
-            var profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges);
+            ulong profile;
+            lock (_identityLock) profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges);
             if (_merges.Count > 0) await MergeAsync(lsn).ConfigureAwait(false);
             if (profile != 0) _pending[Partitioner.PartitionOf(profile, Partitions)].Add(new PartitionCommand(lsn, profile, e));
             AppliedLsn = lsn;

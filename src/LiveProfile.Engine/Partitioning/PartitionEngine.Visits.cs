@@ -73,7 +73,7 @@ public sealed partial class PartitionEngine
     private void SweepTimedOut(long watermarkMs)
     {
         // Sweeping costs a pass over open visits; event time moving 10 s is fine-grained enough.
-        if (watermarkMs - _lastSweepMs < 10_000) return;
+        if (_lastSweepMs != long.MinValue && watermarkMs - _lastSweepMs < 10_000) return;
         _lastSweepMs = watermarkMs;
         var timeout = (long)Options.HeartbeatTimeout.TotalMilliseconds;
         List<((ulong, int) Key, OpenVisit Visit)>? expired = null;

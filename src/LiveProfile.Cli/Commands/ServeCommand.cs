@@ -1,0 +1,49 @@
+using System.CommandLine;
+using LiveProfile.Server;
+
+namespace LiveProfile.Cli.Commands;
+
+/// <summary><c>liveprofile serve</c>: the server on embedded defaults; <c>--demo</c> loads the shipped sample first.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "Data directory (default ./data)" };
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var partitions = new Option<int?>("--partitions") { Description = "Partitions for a new data directory (default 4)" };
+        var demo = new Option<bool>("--demo") { Description = "Ingest the shipped sample events when the data directory is empty" };
+        var command = new Command("serve", "Start the LiveProfile server (embedded: one process, one Orleans silo)") { data, urls, partitions, demo };
+        command.SetAction(async (result, ct) =>
+        {
+            var url = result.GetValue(urls)!;
+            await using var app = LiveProfileServer.Build([], o =>
+            {
+                if (result.GetValue(data) is { } d) o.DataDirectory = d;
+                if (result.GetValue(partitions) is { } p) o.Partitions = p;
+            }, url);
+            await app.StartAsync(ct);
+            if (result.GetValue(demo)) await LoadSampleAsync(app, url, ct);
+            Console.WriteLine($"LiveProfile is listening on {url}  (health: {url}/health, metrics: {url}/metrics, API: {url}/openapi/v1.json). Ctrl-C stops.");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task LoadSampleAsync(Microsoft.AspNetCore.Builder.WebApplication app, string url, CancellationToken ct)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "samples", "live-commerce.ndjson");
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"sample file not found: {file}");
+            return;
+        }
+        var (accepted, duplicates, rejected) = await SampleLoader.LoadIfEmptyAsync(app, file, ct);
+        if (accepted + duplicates + rejected > 0)
+        {
+            Console.WriteLine($"Sample loaded: {accepted} events accepted, {duplicates} duplicates, {rejected} rejected (see {url}/v1/quarantine).");
+        }
+        Console.WriteLine($"A sample profile:  curl -s {url}/v1/profiles/account:u1001");
+        Console.WriteLine($"Her recent events: curl -s {url}/v1/profiles/account:u1001/timeline");
+    }
+}

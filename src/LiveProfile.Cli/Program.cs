@@ -1,0 +1,8 @@
+using System.CommandLine;
+using LiveProfile.Cli.Commands;
+
+var root = new RootCommand("LiveProfile: real-time user profiles for live-stream commerce")
+{
+    ServeCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

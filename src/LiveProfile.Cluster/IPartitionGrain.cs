@@ -1,0 +1,30 @@
+using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Views;
+using Orleans.Concurrency;
+
+namespace LiveProfile.Cluster;
+
+/// <summary>
+/// One engine partition as an Orleans grain (key = partition number). Batches are passed as
+/// <see cref="Immutable{T}"/>: the dispatcher never touches a batch after sending it, so in-process
+/// calls skip the deep copy.
+/// </summary>
+public interface IPartitionGrain : IGrainWithIntegerKey
+{
+    Task Apply(Immutable<IReadOnlyList<PartitionCommand>> batch, long watermarkMs);
+
+    Task<byte[]?> Extract(ulong profile, long lsn);
+
+    Task Absorb(ulong target, byte[] state, long lsn);
+
+    Task<Immutable<ProfileSummary?>> GetProfile(ulong profile, Immutable<IReadOnlyList<LiveProfile.Engine.Contract.Pseudonym>> identifiers);
+
+    /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
+    Task Checkpoint(long lsn);
+
+    Task<PartitionStats> Stats();
+}
+
+[GenerateSerializer, Immutable]
+public sealed record PartitionStats([property: Id(0)] int Partition, [property: Id(1)] int Profiles, [property: Id(2)] long AppliedLsn,
+    [property: Id(3)] int OpenVisits, [property: Id(4)] int Products);

@@ -1,0 +1,52 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Views;
+using Orleans.Concurrency;
+using Orleans.Configuration;
+
+namespace LiveProfile.Cluster;
+
+/// <summary>Hosts one <see cref="PartitionEngine"/>: single-threaded by Orleans' turn-based scheduling, always active.</summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions options) : Grain, IPartitionGrain
+{
+    private PartitionEngine _engine = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var partition = (int)this.GetPrimaryKeyLong();
+        _engine = store.Load(partition, options) ?? new PartitionEngine(partition, options);
+        return Task.CompletedTask;
+    }
+
+    public Task Apply(Immutable<IReadOnlyList<PartitionCommand>> batch, long watermarkMs)
+    {
+        _engine.Apply(batch.Value, watermarkMs);
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> Extract(ulong profile, long lsn) => Task.FromResult(_engine.Extract(profile, lsn));
+
+    public Task Absorb(ulong target, byte[] state, long lsn)
+    {
+        _engine.Absorb(target, state, lsn);
+        return Task.CompletedTask;
+    }
+
+    public Task<Immutable<ProfileSummary?>> GetProfile(ulong profile, Immutable<IReadOnlyList<Pseudonym>> identifiers)
+    {
+        var found = _engine.Find(profile);
+        var summary = found is null ? null : ProfileSummaryBuilder.Build(_engine, found, identifiers.Value);
+        return Task.FromResult(new Immutable<ProfileSummary?>(summary));
+    }
+
+    public Task Checkpoint(long lsn)
+    {
+        _engine.MarkApplied(lsn);
+        store.Save(_engine, lsn);
+        return Task.CompletedTask;
+    }
+
+    public Task<PartitionStats> Stats() =>
+        Task.FromResult(new PartitionStats(_engine.PartitionId, _engine.ProfileCount, _engine.AppliedLsn, _engine.OpenVisitCount, _engine.World.ProductCount));
+}

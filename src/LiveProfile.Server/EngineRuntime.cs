@@ -1,0 +1,129 @@
+using LiveProfile.Cluster;
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Identity;
+using LiveProfile.Engine.Partitioning;
+using LiveProfile.Server.Checkpoints;
+using LiveProfile.Server.Ingest;
+using LiveProfile.Server.Telemetry;
+using LiveProfile.Storage.Dedup;
+using LiveProfile.Storage.Log;
+using LiveProfile.Storage.Privacy;
+using LiveProfile.Storage.Quarantine;
+using Microsoft.Extensions.Options;
+
+namespace LiveProfile.Server;
+
+/// <summary>
+/// Opens the data directory, recovers (checkpoint + log tail), and runs the pipeline and the
+/// checkpoint timer. Starts after the Orleans silo and before Kestrel, so no request sees a
+/// half-recovered engine; on stop it drains and writes a final checkpoint.
+/// </summary>
+internal sealed partial class EngineRuntime(
+    IOptions<ServerOptions> options, EngineOptions engineOptions, IGrainFactory grains, FileCheckpointStore store,
+    IngestMetrics metrics, ILogger<EngineRuntime> logger) : IHostedService, IAsyncDisposable
+{
+    private readonly ServerOptions _options = options.Value;
+    private CancellationTokenSource? _timerStop;
+    private Task _timer = Task.CompletedTask;
+
+    public EventParser Parser { get; } = new(options.Value.Limits);
+    public IngestPipeline Pipeline { get; private set; } = null!;
+    public EventLog Log { get; private set; } = null!;
+    public KeyVault Vault { get; private set; } = null!;
+    public Pseudonymizer Pseudonymizer { get; private set; } = null!;
+    public PrivacyDoor Privacy { get; private set; } = null!;
+    public QuarantineStore Quarantine { get; private set; } = null!;
+    public OrleansPartitionHost Partitions { get; private set; } = null!;
+    public EngineOptions EngineOptions => engineOptions;
+
+    /// <summary>Set once recovery is done; the server answers 503 until then.</summary>
+    public bool Ready { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var layout = new DataLayout(_options.DataDirectory);
+        Vault = KeyVault.Open(layout.Vault);
+        Pseudonymizer = new Pseudonymizer(Vault);
+        Privacy = new PrivacyDoor(Vault, Pseudonymizer);
+        Quarantine = QuarantineStore.Open(layout.Quarantine, Vault);
+        Log = EventLog.Open(layout.Log, new EventLogOptions { SegmentBytes = _options.SegmentBytes }, logger);
+        Partitions = new OrleansPartitionHost(grains, engineOptions.Partitions);
+
+        var dedupOptions = new DedupOptions { Window = _options.DedupWindow };
+        var router = store.LoadRouter(dedupOptions);
+        var checkpointLsn = store.Manifest?.Lsn ?? 0;
+        var dispatcher = new EngineDispatcher(Partitions, router?.Identity ?? new IdentityGraph(), checkpointLsn,
+            router?.WatermarkMs ?? long.MinValue);
+        Pipeline = new IngestPipeline(Log, Vault, Privacy, router?.Dedup ?? new DedupIndex(dedupOptions), Quarantine, dispatcher,
+            metrics, _options, logger);
+
+        // Activate every partition now: each loads its checkpoint file before the replay reaches it.
+        for (var p = 0; p < engineOptions.Partitions; p++) await Partitions.Grain(p).Stats().ConfigureAwait(false);
+        LogRecovering(logger, layout.Root, checkpointLsn, Log.LastLsn);
+        var replayed = await Pipeline.ReplayAsync(checkpointLsn + 1, n => LogReplayProgress(logger, n), cancellationToken).ConfigureAwait(false);
+        LogRecovered(logger, replayed, dispatcher.AppliedLsn);
+
+        Pipeline.StartApplying();
+        _timerStop = new CancellationTokenSource();
+        _timer = CheckpointTimerAsync(_timerStop.Token);
+        Ready = true;
+    }
+
+    /// <summary>Writes a checkpoint now: every partition and the router at the same log position.</summary>
+    public Task<long> CheckpointAsync(CancellationToken ct) =>
+        Pipeline.CheckpointAsync(store, lsn => Task.WhenAll(Enumerable.Range(0, Partitions.Partitions).Select(p => Partitions.Grain(p).Checkpoint(lsn))), ct);
+
+    private async Task CheckpointTimerAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(_options.CheckpointInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    await CheckpointAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogCheckpointFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!Ready) return;
+        Ready = false;
+        if (_timerStop is not null) await _timerStop.CancelAsync().ConfigureAwait(false);
+        await _timer.ConfigureAwait(false);
+        await Pipeline.WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
+        if (Pipeline.Healthy) await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        await Pipeline.DisposeAsync().ConfigureAwait(false);
+        await Log.DisposeAsync().ConfigureAwait(false);
+        Quarantine.Dispose();
+        Vault.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _timerStop?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovering {DataDirectory}: checkpoint at {CheckpointLsn}, log ends at {LastLsn}")]
+    private static partial void LogRecovering(ILogger logger, string dataDirectory, long checkpointLsn, long lastLsn);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Events} events")]
+    private static partial void LogReplayProgress(ILogger logger, long events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: {Events} events replayed, applied through {Lsn}")]
+    private static partial void LogRecovered(ILogger logger, long events, long lsn);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint failed; the log is kept until one succeeds")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,23 @@
+namespace LiveProfile.Server.Http;
+
+/// <summary><c>/health</c>: 200 when recovered and applying, 503 otherwise, with the log positions that tell why.</summary>
+internal static class HealthEndpoints
+{
+    public static void MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/health", Health).WithName("Health").WithTags("operations").Produces<HealthAnswer>().Produces<HealthAnswer>(503);
+
+    private static IResult Health(EngineRuntime runtime)
+    {
+        if (!runtime.Ready)
+        {
+            return Results.Json(new HealthAnswer("starting", 0, 0, 0, 0, runtime.EngineOptions.Partitions, null), ServerJsonContext.Default.HealthAnswer,
+                statusCode: 503);
+        }
+        var p = runtime.Pipeline;
+        var answer = new HealthAnswer(p.Healthy ? "ok" : "failed", runtime.Log.LastLsn, runtime.Log.DurableLsn, p.Dispatcher.AppliedLsn,
+            p.LastCheckpointLsn, runtime.EngineOptions.Partitions, p.FailureReason);
+        return Results.Json(answer, ServerJsonContext.Default.HealthAnswer, statusCode: p.Healthy ? 200 : 503);
+    }
+}
+
+internal sealed record HealthAnswer(string Status, long LastLsn, long DurableLsn, long AppliedLsn, long CheckpointLsn, int Partitions, string? Failure);

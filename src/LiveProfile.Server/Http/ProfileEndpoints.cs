@@ -1,0 +1,104 @@
+using System.Globalization;
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Views;
+using Orleans.Concurrency;
+
+namespace LiveProfile.Server.Http;
+
+/// <summary><c>GET /v1/profiles/{id}</c> and its timeline. Ids are <c>kind:value</c>, e.g. <c>account:u123</c>.</summary>
+internal static class ProfileEndpoints
+{
+    private const int MaxTimeline = 500;
+    private const long TimelineScanLimit = 2_000_000;
+
+    public static void MapProfiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/profiles/{id}", GetProfileAsync).WithName("GetProfile").WithTags("profiles")
+            .Produces<ProfileSummary>().ProducesProblem(400).ProducesProblem(404);
+        app.MapGet("/v1/profiles/{id}/timeline", GetTimelineAsync).WithName("GetTimeline").WithTags("profiles")
+            .Produces<TimelineAnswer>().ProducesProblem(400).ProducesProblem(404);
+    }
+
+    private static async Task<IResult> GetProfileAsync(string id, HttpContext http, EngineRuntime runtime, TenantResolver tenants)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        if (!TryLocate(id, tenant, runtime, out var profile, out var partition, out var problem)) return problem!;
+        var members = runtime.Pipeline.Dispatcher.Members(profile);
+        var summary = await runtime.Partitions.Grain(partition)
+            .GetProfile(profile, new Immutable<IReadOnlyList<Pseudonym>>(members)).ConfigureAwait(false);
+        return summary.Value is { } found
+            ? Results.Json(found, ServerJsonContext.Default.ProfileSummary)
+            : Problems.Of(404, "profile_not_found", $"no profile has the identifier {id}");
+    }
+
+    private static IResult GetTimelineAsync(string id, HttpContext http, EngineRuntime runtime, TenantResolver tenants, int? limit)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        if (limit is < 1 or > MaxTimeline) return Problems.Of(400, "invalid_limit", $"limit must be 1..{MaxTimeline}");
+        if (!TryLocate(id, tenant, runtime, out var profile, out _, out var problem)) return problem!;
+        var members = runtime.Pipeline.Dispatcher.Members(profile).Select(m => m.Hash).ToHashSet();
+        var take = limit ?? 50;
+        var log = runtime.Log;
+        // Bounded cost: look at the most recent part of the retained log only.
+        var from = Math.Max(1, log.DurableLsn - TimelineScanLimit + 1);
+        var recent = new Queue<TimelineEvent>(take);
+        foreach (var (lsn, e) in log.ReadFrom(from))
+        {
+            if (lsn > log.DurableLsn) break;
+            if (e.Tenant != tenant || !Involves(e, members)) continue;
+            if (recent.Count == take) recent.Dequeue();
+            recent.Enqueue(TimelineEvent.From(lsn, e));
+        }
+        var events = recent.Reverse().ToList();
+        return Results.Json(new TimelineAnswer($"profile:{profile:x16}", events, from), ServerJsonContext.Default.TimelineAnswer);
+    }
+
+    private static bool Involves(EventRecord e, HashSet<ulong> members)
+    {
+        foreach (var id in e.Ids) if (members.Contains(id.Hash)) return true;
+        if (e.Props.LinkedIds is { } linked) foreach (var id in linked) if (members.Contains(id.Hash)) return true;
+        return false;
+    }
+
+    /// <summary>Resolves <c>kind:value</c> to the canonical profile and its partition.</summary>
+    internal static bool TryLocate(string id, string tenant, EngineRuntime runtime, out ulong profile, out int partition, out IResult? problem)
+    {
+        profile = 0;
+        partition = -1;
+        problem = null;
+        var colon = id.IndexOf(':');
+        if (colon <= 0 || colon == id.Length - 1 || !IdentifierKinds.TryParse(id[..colon], out var kind) || kind == IdentifierKind.Nickname)
+        {
+            problem = Problems.Of(400, "invalid_identifier", "use kind:value with kind account, viewer, device, phone or profile");
+            return false;
+        }
+        var value = id[(colon + 1)..];
+        ulong hash;
+        if (kind == IdentifierKind.Profile)
+        {
+            if (!ulong.TryParse(value, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out hash))
+            {
+                problem = Problems.Of(400, "invalid_identifier", "a profile id is 16 hex digits");
+                return false;
+            }
+        }
+        else
+        {
+            hash = runtime.Pseudonymizer.Hash(tenant, kind, value);
+        }
+        (profile, partition) = runtime.Pipeline.Dispatcher.Locate(hash);
+        if (profile != 0) return true;
+        problem = Problems.Of(404, "profile_not_found", $"no profile has the identifier {id}");
+        return false;
+    }
+}
+
+internal sealed record TimelineAnswer(string ProfileId, IReadOnlyList<TimelineEvent> Events, long ScannedFromLsn);
+
+/// <summary>One event as the timeline shows it: what happened, never the sealed identity.</summary>
+internal sealed record TimelineEvent(long Lsn, string Id, string Type, DateTimeOffset Ts, string? Room, string? Session, string? Product,
+    string? Text, double? Amount, string? OrderId)
+{
+    public static TimelineEvent From(long lsn, EventRecord e) => new(lsn, e.Id, e.Type.WireName(), DateTimeOffset.FromUnixTimeMilliseconds(e.TsMs),
+        e.Room, e.Session, e.Product, e.Props.Text, e.Props.Total ?? e.Props.Value ?? e.Props.Amount, e.Props.OrderId);
+}

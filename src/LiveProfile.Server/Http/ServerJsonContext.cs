@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Views;
+using LiveProfile.Server.Http;
+using LiveProfile.Server.Ingest;
+
+namespace LiveProfile.Server;
+
+/// <summary>Source-generated JSON for every answer: no reflection serializer on the request path.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IngestOutcome))]
+[JsonSerializable(typeof(Rejection))]
+[JsonSerializable(typeof(ProfileSummary))]
+[JsonSerializable(typeof(TimelineAnswer))]
+[JsonSerializable(typeof(QuarantineAnswer))]
+[JsonSerializable(typeof(ReplayRequest))]
+[JsonSerializable(typeof(ReplayAnswer))]
+[JsonSerializable(typeof(HealthAnswer))]
+[JsonSerializable(typeof(EngineSettings))]
+internal sealed partial class ServerJsonContext : JsonSerializerContext;

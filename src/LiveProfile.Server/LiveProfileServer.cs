@@ -1,0 +1,81 @@
+using System.Net;
+using LiveProfile.Engine.Partitioning;
+using LiveProfile.Server.Checkpoints;
+using LiveProfile.Server.Http;
+using LiveProfile.Server.Telemetry;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace LiveProfile.Server;
+
+/// <summary>
+/// Builds the LiveProfile server: a single Orleans silo in this process (localhost clustering)
+/// hosting the partition grains, the ingest pipeline, and the HTTP API.
+/// </summary>
+public static class LiveProfileServer
+{
+    /// <summary>
+    /// Configuration: appsettings.json, section <c>LiveProfile</c>; then environment variables
+    /// <c>LIVEPROFILE_*</c> (e.g. <c>LIVEPROFILE_DATADIRECTORY</c>); then <paramref name="overrides"/> (command-line flags).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<ServerOptions>? overrides = null, string urls = "http://127.0.0.1:5080")
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables("LIVEPROFILE_").Build();
+        builder.Services.AddOptions<ServerOptions>()
+            .Bind(builder.Configuration.GetSection(ServerOptions.Section))
+            .Bind(environment)
+            .PostConfigure(o => overrides?.Invoke(o))
+            .Validate(o =>
+            {
+                o.Validate();
+                return true;
+            });
+
+        var options = new ServerOptions();
+        builder.Configuration.GetSection(ServerOptions.Section).Bind(options);
+        environment.Bind(options);
+        overrides?.Invoke(options);
+        options.Validate();
+        var layout = new DataLayout(options.DataDirectory);
+        var engineOptions = layout.LoadOrCreateEngineOptions(options.Partitions);
+
+        builder.Services.AddSingleton(engineOptions);
+        builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
+        builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
+        builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<TenantResolver>();
+        builder.Services.AddSingleton<EngineRuntime>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(IngestMetrics.MeterName)
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "liveprofile", clusterId: "embedded")
+            .Configure<Orleans.Configuration.EndpointOptions>(e => e.AdvertisedIPAddress = IPAddress.Loopback));
+        // Registered after the silo: starts once grains can be called, and before Kestrel listens.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineRuntime>());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealth();
+        app.MapEvents();
+        app.MapProfiles();
+        app.MapQuarantine();
+        return app;
+    }
+
+    /// <summary>Forces a checkpoint now (admin and tests).</summary>
+    public static Task<long> CheckpointAsync(this WebApplication app, CancellationToken ct = default) =>
+        app.Services.GetRequiredService<EngineRuntime>().CheckpointAsync(ct);
+
+    internal static ServerOptions Options(this WebApplication app) => app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+}

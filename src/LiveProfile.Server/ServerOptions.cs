@@ -1,0 +1,53 @@
+using LiveProfile.Engine.Contract;
+
+namespace LiveProfile.Server;
+
+/// <summary>Configuration of a LiveProfile server (section <c>LiveProfile</c>, env <c>LIVEPROFILE_</c>, command-line flags win).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "LiveProfile";
+
+    /// <summary>Where the log, checkpoints, key vault and quarantine live.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Partitions for a new data directory; an existing one keeps the number it was created with.</summary>
+    public int Partitions { get; set; } = 4;
+
+    /// <summary>Events with the same (tenant, id) within this window are applied once.</summary>
+    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often partitions are checkpointed (and covered log segments removed).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Events logged but not yet applied above which ingest answers 503 (the engine is behind).</summary>
+    public long MaxApplyLag { get; set; } = 2_000_000;
+
+    /// <summary>Ingest requests in flight above which ingest answers 429.</summary>
+    public int MaxConcurrentIngests { get; set; } = 64;
+
+    /// <summary>Log segment size.</summary>
+    public long SegmentBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Events older than this (in event time, against the server clock) are rejected.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>Orleans silo and gateway ports (localhost clustering).</summary>
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>API key → tenant. Empty: one default tenant, loopback callers only.</summary>
+    public Dictionary<string, string> ApiKeys { get; set; } = [];
+
+    /// <summary>Ingest the shipped sample on start when the log is empty.</summary>
+    public string? SampleFile { get; set; }
+
+    public IngestLimits Limits => new() { Retention = Retention };
+
+    public void Validate()
+    {
+        if (Partitions is < 1 or > 4096) throw new InvalidOperationException($"LiveProfile:Partitions must be 1..4096 (got {Partitions}).");
+        if (DedupWindow <= TimeSpan.Zero) throw new InvalidOperationException("LiveProfile:DedupWindow must be positive.");
+        if (CheckpointInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("LiveProfile:CheckpointInterval must be at least 1 s.");
+        if (MaxConcurrentIngests < 1) throw new InvalidOperationException("LiveProfile:MaxConcurrentIngests must be at least 1.");
+    }
+}

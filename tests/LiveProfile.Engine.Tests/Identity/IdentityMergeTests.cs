@@ -1,0 +1,72 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Identity;
+using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Tests.Features;
+using static LiveProfile.Engine.Tests.Events;
+
+namespace LiveProfile.Engine.Tests.Identity;
+
+public sealed class IdentityMergeTests
+{
+    [Fact]
+    public void Resolve_IdentifiersTogether_OneRootPreferringTheAccount()
+    {
+        var graph = new IdentityGraph();
+        var merges = new List<(ulong, ulong)>();
+        var viewer = Viewer(7);
+        var account = Account(7);
+        Assert.Equal(viewer.Hash, graph.Resolve([viewer], merges));
+        Assert.Equal(account.Hash, graph.Resolve([viewer, account], merges));
+        Assert.Equal([(viewer.Hash, account.Hash)], merges);
+        Assert.Equal(account.Hash, graph.Find(viewer.Hash));
+        Assert.Equal(2, graph.Members(account.Hash).Count);
+    }
+
+    [Fact]
+    public void Resolve_LinkOrder_DoesNotChangeTheCanonicalId()
+    {
+        var ids = new[] { Viewer(1), Account(2), Viewer(3), new Pseudonym(IdentifierKind.Device, 9) };
+        var roots = new HashSet<ulong>();
+        foreach (var permutation in new[] { new[] { 0, 1, 2, 3 }, [3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2] })
+        {
+            var graph = new IdentityGraph();
+            var merges = new List<(ulong, ulong)>();
+            foreach (var i in permutation) graph.Resolve([ids[i]], merges);
+            graph.Resolve([ids[permutation[0]], ids[permutation[1]]], merges);
+            graph.Resolve([ids[permutation[2]], ids[permutation[3]]], merges);
+            graph.Resolve([ids[permutation[1]], ids[permutation[2]]], merges);
+            roots.Add(graph.Find(ids[0].Hash));
+        }
+        Assert.Equal([Account(2).Hash], roots);
+    }
+
+    [Fact]
+    public void Link_TwoExistingProfilesInDifferentPartitions_MergedEqualsOneUserReplay()
+    {
+        var viewer = Viewer(11);
+        var account = Account(12);
+        var catalog = new List<EventRecord> { Product("serum", "beauty/skincare/serum", 199, "珀莱雅", "国潮"), Product("phone", "digital/phone", 3999, "华为") };
+        List<EventRecord> Behaviour(Pseudonym v, Pseudonym a) =>
+        [
+            User(EventType.LiveProductClick, T0, [v], "serum", "room1"),
+            User(EventType.LiveFollow, T0 + 1000, [v], room: "room1"),
+            User(EventType.ShopView, T0 + 86_400_000, [a], "phone"),
+            Order(T0 + 2 * 86_400_000, [a], 3999, null, ("phone", 3999, 0)),
+            User(EventType.LiveProductClick, T0 + 3 * 86_400_000, [v], "serum", "room1"),
+        ];
+
+        // The two identities live apart, then a link joins them.
+        var link = User(EventType.IdentityLink, T0 + 4 * 86_400_000, [viewer], props: p => p.LinkedIds = [account]);
+        var merged = OrderIndependenceTests.Run([.. catalog, .. Behaviour(viewer, account), link], partitions: 8);
+        Assert.NotEqual(Partitioner.PartitionOf(viewer.Hash, 8), Partitioner.PartitionOf(account.Hash, 8));
+
+        // Oracle: the same events as one user from the start.
+        var oracle = OrderIndependenceTests.Run([.. catalog, .. Behaviour(account, account)], partitions: 8);
+
+        var mergedProfiles = merged.Engines.SelectMany(e => e.Profiles.Select(p => (e, p))).ToList();
+        var (me, mp) = Assert.Single(mergedProfiles);
+        var (oe, op) = Assert.Single(oracle.Engines.SelectMany(e => e.Profiles.Select(p => (e, p))));
+        Assert.Equal(account.Hash, mp.Id);
+        FeatureComparison.AssertSame(oe, op, me, mp);
+    }
+}
