@@ -3,20 +3,26 @@ namespace LiveProfile.Engine.Partitioning;
 /// <summary>Partitions as plain objects in this process: for tests, benchmarks and replay tools.</summary>
 public sealed class LocalPartitionHost : IPartitionHost
 {
-    public LocalPartitionHost(EngineOptions options)
+    /// <param name="parallel">Apply each partition's batch on the thread pool, so partitions use all cores.</param>
+    public LocalPartitionHost(EngineOptions options, bool parallel = false)
     {
+        _parallel = parallel;
         Engines = new PartitionEngine[options.Partitions];
         for (var i = 0; i < Engines.Length; i++) Engines[i] = new PartitionEngine(i, options);
     }
 
     public LocalPartitionHost(PartitionEngine[] engines) => Engines = engines;
 
+    private readonly bool _parallel;
+
     public PartitionEngine[] Engines { get; }
     public int Partitions => Engines.Length;
 
     public Task ApplyAsync(int partition, IReadOnlyList<PartitionCommand> batch, long watermarkMs)
     {
-        Engines[partition].Apply(batch, watermarkMs);
+        var engine = Engines[partition];
+        if (_parallel) return Task.Run(() => engine.Apply(batch, watermarkMs));
+        engine.Apply(batch, watermarkMs);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Identity;
+using LiveProfile.Engine.Partitioning;
+
+namespace LiveProfile.Benchmarks;
+
+/// <summary>
+/// The engine path of DESIGN.md's first budget: parsed event → identity → partition → features,
+/// for 1M events of 1M Zipf users on two partitions applied in parallel (2 cores).
+/// </summary>
+[MemoryDiagnoser]
+public class ApplyBenchmarks
+{
+    private const int Events = 1_000_000;
+    private List<(long, EventRecord)> _catalog = null!;
+    private List<(long, EventRecord)>[] _batches = null!;
+    private EngineDispatcher _dispatcher = null!;
+
+    [Params(1_000_000)]
+    public int Users { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var catalog = SyntheticEvents.Catalog();
+        _catalog = [.. catalog.Select((e, i) => ((long)i + 1, e))];
+        var users = SyntheticEvents.Users(Events, Users);
+        var first = _catalog.Count + 1L;
+        _batches = [.. users.Select((e, i) => (first + i, e)).Chunk(16_384).Select(c => c.ToList())];
+    }
+
+    [IterationSetup]
+    public void FreshEngine()
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 }, parallel: true);
+        _dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        _dispatcher.DispatchAsync(_catalog).GetAwaiter().GetResult();
+    }
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public void ApplyEvents()
+    {
+        foreach (var batch in _batches) _dispatcher.DispatchAsync(batch).GetAwaiter().GetResult();
+    }
+}
