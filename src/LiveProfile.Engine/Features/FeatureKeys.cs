@@ -14,7 +14,6 @@ public static class FeatureKeys
     public const ushort DiscountedOrders = 67;   // orders with a coupon or an item discount
     public const ushort ImpulseOrders = 68;      // orders within 5 minutes of a live click on an ordered product
     public const ushort RefundCents = 69;
-    public const ushort Interactions = 70;       // product interactions of any category
     public const ushort ActiveDay = 71;          // 1 per local day with any activity (distinct days)
     public const ushort InteractionCategoryBase = 256;   // + top category id
     public const ushort OrderCategoryBase = 32768;       // + top category id

@@ -17,7 +17,9 @@ public sealed partial class Profile
         var span = _attendance.AsSpan(0, _attendanceCount);
         for (var i = span.Length - 1; i >= 0; i--)
         {
-            if (span[i].Session == session) return ref span[i];
+            if (span[i].Session != session) continue;
+            if (day < span[i].Day) span[i].Day = day; // the session's first day, whatever the arrival order
+            return ref span[i];
         }
         if (_attendance is null)
         {

@@ -57,9 +57,8 @@ public sealed partial class PartitionEngine
     private void ApplyLive(Profile profile, EventRecord e, int minute, int day)
     {
         var room = e.Room!;
-        var session = World.ResolveSession(room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes);
-        var roomKey = World.Keys.Intern("room:" + room);
-        var sessionKey = World.Keys.Intern("session:" + session);
+        var roomKey = World.RoomKey(room);
+        var sessionKey = World.SessionKey(room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes);
         ref var attendance = ref profile.Attend(sessionKey, roomKey, day);
         switch (e.Type)
         {
@@ -114,7 +113,6 @@ public sealed partial class PartitionEngine
     private void Interact(Profile profile, ProductInfo info, int minute, int day)
     {
         profile.AddInteraction(Keys(info), 1, minute, Options.HalfLifeMinutes);
-        profile.Count(day, FeatureKeys.Interactions, 1);
         if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId)
         {
             profile.Count(day, (ushort)(FeatureKeys.InteractionCategoryBase + info.TopCategoryKey), 1);

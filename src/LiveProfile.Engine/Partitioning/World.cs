@@ -12,6 +12,11 @@ public sealed class World
     private readonly Dictionary<string, ProductInfo> _products = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScheduledSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomScreen> _rooms = new(StringComparer.Ordinal);
+    // Raw id → interned key, so the per-event path does not build "room:…" strings.
+    private readonly Dictionary<string, int> _roomKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sessionKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int LocalDay, int SessionKey)> _daySessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(long StartsAtMs, string Session)>> _roomSchedules = new(StringComparer.Ordinal);
 
     public World(Interner keys, Interner categories)
     {
@@ -43,8 +48,8 @@ public sealed class World
                 UpsertProduct(e.Product!, e.Props);
                 break;
             case EventType.CatalogSession:
-                _sessions[e.Session ?? e.Id] = new ScheduledSession(e.Props.SessionRoom ?? e.Room ?? "", e.Props.StartsAtMs ?? e.TsMs,
-                    e.Props.Products?.ToArray() ?? [], e.Props.Streamer, e.Props.Title);
+                Schedule(e.Session ?? e.Id, new ScheduledSession(e.Props.SessionRoom ?? e.Room ?? "", e.Props.StartsAtMs ?? e.TsMs,
+                    e.Props.Products?.ToArray() ?? [], e.Props.Streamer, e.Props.Title));
                 break;
             case EventType.LiveProductOnScreen:
                 _rooms[e.Room!] = new RoomScreen(e.Product!, e.TsMs, e.Props.UntilMs ?? long.MaxValue);
@@ -62,6 +67,30 @@ public sealed class World
         return _products.GetValueOrDefault(screen.Product);
     }
 
+    /// <summary>Interned key of a room (<c>room:…</c>).</summary>
+    public int RoomKey(string room)
+    {
+        if (!_roomKeys.TryGetValue(room, out var key)) _roomKeys[room] = key = Keys.Intern("room:" + room);
+        return key;
+    }
+
+    /// <summary>Interned key (<c>session:…</c>) of the session a live event belongs to; see <see cref="ResolveSession"/>.</summary>
+    public int SessionKey(string room, string? session, long tsMs, int utcOffsetMinutes)
+    {
+        if (session is null && _sessions.Count == 0)
+        {
+            // No schedule at all: one session per room and local day, cached per room.
+            var day = Time.EventTime.LocalDay(tsMs, utcOffsetMinutes);
+            if (_daySessions.TryGetValue(room, out var cached) && cached.LocalDay == day) return cached.SessionKey;
+            var key = Keys.Intern("session:" + $"{room}#{day}");
+            _daySessions[room] = (day, key);
+            return key;
+        }
+        var id = ResolveSession(room, session, tsMs, utcOffsetMinutes);
+        if (!_sessionKeys.TryGetValue(id, out var sessionKey)) _sessionKeys[id] = sessionKey = Keys.Intern("session:" + id);
+        return sessionKey;
+    }
+
     /// <summary>
     /// The session a live event belongs to: the one it names, else the room's scheduled session
     /// that started last before it (within a day), else one per room and local day.
@@ -69,17 +98,18 @@ public sealed class World
     public string ResolveSession(string room, string? session, long tsMs, int utcOffsetMinutes)
     {
         if (session is not null) return session;
-        string? best = null;
-        long bestStart = long.MinValue;
-        foreach (var (id, s) in _sessions)
+        if (_roomSchedules.TryGetValue(room, out var schedule))
         {
-            if (s.Room == room && s.StartsAtMs <= tsMs && tsMs - s.StartsAtMs < Time.EventTime.MsPerDay && s.StartsAtMs > bestStart)
+            // Newest first: the last session that started before the event, within a day.
+            for (var i = schedule.Count - 1; i >= 0; i--)
             {
-                best = id;
-                bestStart = s.StartsAtMs;
+                var (starts, id) = schedule[i];
+                if (starts > tsMs) continue;
+                if (tsMs - starts < Time.EventTime.MsPerDay) return id;
+                break;
             }
         }
-        return best ?? $"{room}#{Time.EventTime.LocalDay(tsMs, utcOffsetMinutes)}";
+        return $"{room}#{Time.EventTime.LocalDay(tsMs, utcOffsetMinutes)}";
     }
 
     private void UpsertProduct(string product, EventProps props)
@@ -111,7 +141,19 @@ public sealed class World
     internal IEnumerable<(string Room, RoomScreen Screen)> Screens => _rooms.Select(r => (r.Key, r.Value));
 
     internal void Restore(string product, ProductInfo info) => _products[product] = info;
-    internal void Restore(string session, ScheduledSession s) => _sessions[session] = s;
+    internal void Restore(string session, ScheduledSession s) => Schedule(session, s);
+
+    private void Schedule(string id, ScheduledSession session)
+    {
+        if (_sessions.TryGetValue(id, out var previous) && _roomSchedules.TryGetValue(previous.Room, out var old))
+        {
+            old.RemoveAll(x => x.Session == id); // rescheduled: the upsert replaces it
+        }
+        _sessions[id] = session;
+        if (!_roomSchedules.TryGetValue(session.Room, out var schedule)) _roomSchedules[session.Room] = schedule = [];
+        var index = schedule.FindIndex(x => x.StartsAtMs > session.StartsAtMs);
+        schedule.Insert(index < 0 ? schedule.Count : index, (session.StartsAtMs, id));
+    }
     internal void Restore(string room, RoomScreen screen) => _rooms[room] = screen;
 }
 
