@@ -25,7 +25,6 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
     private readonly ServerOptions _options;
     private readonly ILogger _logger;
     private readonly object _sequencer = new();
-    private readonly object _privacyGate = new();
     private readonly Channel<(long FirstLsn, List<EventRecord> Events)> _applyQueue =
         Channel.CreateUnbounded<(long, List<EventRecord>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _applyGate = new(1, 1);
@@ -84,10 +83,8 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
     private async Task<IngestOutcome> IngestCoreAsync(ParsedBatch parsed, string tenant, long receivedMs, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        lock (_privacyGate)
-        {
-            foreach (var e in parsed.Accepted) _privacy.Apply(e);
-        }
+        // The privacy door is thread-safe: requests pseudonymise and seal in parallel, outside the sequencer.
+        foreach (var e in parsed.Accepted) _privacy.Apply(e);
         if (parsed.Rejected.Count > 0)
         {
             _quarantine.Add(tenant, receivedMs, [.. parsed.Rejected.Select(r => new QuarantineEntryInput(r.Line, r.Id, r.Code, r.Message, r.RawJson))]);
