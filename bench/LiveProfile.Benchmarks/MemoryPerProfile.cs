@@ -20,27 +20,32 @@ internal static class MemoryPerProfile
         var catalog = SyntheticEvents.Catalog();
         await dispatcher.DispatchAsync([.. catalog.Select((e, i) => ((long)i + 1, e))]);
 
-        // Every user gets at least one event, then Zipf traffic on top: a realistic long tail.
+        // Zipf traffic, with every fifth event going to the next unseen user so that all N exist.
         long lsn = catalog.Count;
         var applied = 0L;
         var watch = new Stopwatch();
-        const int chunk = 1_000_000;
-        for (var start = 0; start < profiles; start += chunk)
+        var events = SyntheticEvents.Stream(profiles * 5, profiles, seed: 1, userOf: i => i % 5 == 0 ? (ulong)(i / 5) + 1 : null);
+        var batch = new List<(long, LiveProfile.Engine.Contract.EventRecord)>(16_384);
+        var reported = 0L;
+        foreach (var e in events)
         {
-            var n = Math.Min(chunk, profiles - start);
-            var events = SyntheticEvents.Users(n * 5, profiles, seed: start + 1);
-            // The first event of each chunk's users guarantees coverage of every id.
-            for (var u = 0; u < n; u++) events[u * 5].Ids[0] = new(LiveProfile.Engine.Contract.IdentifierKind.Viewer, ((ulong)(start + u) + 1) * 0x9E3779B97F4A7C15UL);
-            var batches = events.Chunk(16_384).Select(batch => batch.Select(e => (++lsn, e)).ToList()).ToList();
+            batch.Add((++lsn, e));
+            if (batch.Count < batch.Capacity) continue;
             watch.Start();
-            foreach (var numbered in batches)
-            {
-                await dispatcher.DispatchAsync(numbered);
-                applied += numbered.Count;
-            }
+            await dispatcher.DispatchAsync(batch);
             watch.Stop();
-            Console.WriteLine($"progress: {start + n:N0}/{profiles:N0} profiles' events applied");
+            applied += batch.Count;
+            batch = new(16_384);
+            if (applied - reported >= 1_000_000)
+            {
+                reported = applied;
+                Console.WriteLine($"progress: {applied:N0}/{profiles * 5L:N0} events applied");
+            }
         }
+        watch.Start();
+        await dispatcher.DispatchAsync(batch);
+        watch.Stop();
+        applied += batch.Count;
         var count = host.Engines.Sum(e => e.ProfileCount);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

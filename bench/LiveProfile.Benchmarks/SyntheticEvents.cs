@@ -32,16 +32,19 @@ internal static class SyntheticEvents
     public static readonly long Start = DateTimeOffset.Parse("2026-11-01T00:00:00+08:00").ToUnixTimeMilliseconds();
 
     /// <summary><paramref name="count"/> user events over 30 days for up to <paramref name="users"/> users.</summary>
-    public static List<EventRecord> Users(int count, int users, int seed = 1, int products = 2000)
+    public static List<EventRecord> Users(int count, int users, int seed = 1, int products = 2000) =>
+        [.. Stream(count, users, seed, products)];
+
+    /// <summary>The same, generated lazily so that a long run does not hold every event at once.</summary>
+    public static IEnumerable<EventRecord> Stream(int count, int users, int seed = 1, int products = 2000, Func<int, ulong?>? userOf = null)
     {
         var random = new Random(seed);
         var zipf = new Zipf(users, 0.9);
         var productZipf = new Zipf(products, 1.1);
-        var list = new List<EventRecord>(count);
         var span = 30L * 86_400_000;
         for (var i = 0; i < count; i++)
         {
-            var user = (ulong)zipf.Next(random) + 1;
+            var user = userOf?.Invoke(i) ?? (ulong)zipf.Next(random) + 1;
             var type = (random.Next(20)) switch
             {
                 < 5 => EventType.LiveProductClick,
@@ -75,8 +78,7 @@ internal static class SyntheticEvents
                     e.Props.Items = [new OrderItem(product, 1, 99, 0)];
                     break;
             }
-            list.Add(e);
+            yield return e;
         }
-        return list;
     }
 }
