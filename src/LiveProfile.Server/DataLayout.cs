@@ -31,13 +31,13 @@ internal sealed class DataLayout
     {
         if (File.Exists(EngineFile))
         {
-            var recorded = JsonSerializer.Deserialize(File.ReadAllText(EngineFile), ServerJsonContext.Default.EngineSettings)
+            var recorded = JsonSerializer.Deserialize(File.ReadAllText(EngineFile), ServerJson.Context.EngineSettings)
                 ?? throw new InvalidDataException($"{EngineFile} is empty");
             return new EngineOptions { Partitions = recorded.Partitions };
         }
         var settings = new EngineSettings(partitions);
         var tmp = EngineFile + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(settings, ServerJsonContext.Default.EngineSettings));
+        File.WriteAllText(tmp, JsonSerializer.Serialize(settings, ServerJson.Context.EngineSettings));
         File.Move(tmp, EngineFile, overwrite: true);
         return new EngineOptions { Partitions = partitions };
     }

@@ -48,7 +48,7 @@ public static class LiveProfileServer
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<TenantResolver>();
         builder.Services.AddSingleton<EngineRuntime>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Context));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddOpenTelemetry().WithMetrics(m => m

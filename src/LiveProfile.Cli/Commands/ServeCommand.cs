@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using LiveProfile.Server;
 
 namespace LiveProfile.Cli.Commands;

@@ -9,7 +9,6 @@ internal static class EventsEndpoints
 {
     public static void MapEvents(this IEndpointRouteBuilder app) =>
         app.MapPost("/v1/events", IngestAsync).WithName("IngestEvents").WithTags("events")
-            .Accepts<string>("application/x-ndjson", "application/json")
             .Produces<IngestOutcome>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429).ProducesProblem(503);
 
     private static async Task<IResult> IngestAsync(HttpContext http, EngineRuntime runtime, TenantResolver tenants, CancellationToken ct)
@@ -67,7 +66,7 @@ internal static class EventsEndpoints
                 return Problems.Of(ex.StatusCode, ex.Code, ex.Message);
             }
             var outcome = await runtime.Pipeline.IngestAsync(parsed, tenant, receivedMs, ct).ConfigureAwait(false);
-            return Results.Json(outcome, ServerJsonContext.Default.IngestOutcome);
+            return Results.Json(outcome, ServerJson.Context.IngestOutcome);
         }
         catch (OverloadedException ex)
         {

@@ -10,13 +10,13 @@ internal static class HealthEndpoints
     {
         if (!runtime.Ready)
         {
-            return Results.Json(new HealthAnswer("starting", 0, 0, 0, 0, runtime.EngineOptions.Partitions, null), ServerJsonContext.Default.HealthAnswer,
+            return Results.Json(new HealthAnswer("starting", 0, 0, 0, 0, runtime.EngineOptions.Partitions, null), ServerJson.Context.HealthAnswer,
                 statusCode: 503);
         }
         var p = runtime.Pipeline;
         var answer = new HealthAnswer(p.Healthy ? "ok" : "failed", runtime.Log.LastLsn, runtime.Log.DurableLsn, p.Dispatcher.AppliedLsn,
             p.LastCheckpointLsn, runtime.EngineOptions.Partitions, p.FailureReason);
-        return Results.Json(answer, ServerJsonContext.Default.HealthAnswer, statusCode: p.Healthy ? 200 : 503);
+        return Results.Json(answer, ServerJson.Context.HealthAnswer, statusCode: p.Healthy ? 200 : 503);
     }
 }
 

@@ -27,7 +27,7 @@ internal static class ProfileEndpoints
         var summary = await runtime.Partitions.Grain(partition)
             .GetProfile(profile, new Immutable<IReadOnlyList<Pseudonym>>(members)).ConfigureAwait(false);
         return summary.Value is { } found
-            ? Results.Json(found, ServerJsonContext.Default.ProfileSummary)
+            ? Results.Json(found, ServerJson.Context.ProfileSummary)
             : Problems.Of(404, "profile_not_found", $"no profile has the identifier {id}");
     }
 
@@ -50,7 +50,7 @@ internal static class ProfileEndpoints
             recent.Enqueue(TimelineEvent.From(lsn, e));
         }
         var events = recent.Reverse().ToList();
-        return Results.Json(new TimelineAnswer($"profile:{profile:x16}", events, from), ServerJsonContext.Default.TimelineAnswer);
+        return Results.Json(new TimelineAnswer($"profile:{profile:x16}", events, from), ServerJson.Context.TimelineAnswer);
     }
 
     private static bool Involves(EventRecord e, HashSet<ulong> members)

@@ -21,7 +21,7 @@ internal static class QuarantineEndpoints
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
         if (limit is < 1 or > MaxPage) return Problems.Of(400, "invalid_limit", $"limit must be 1..{MaxPage}");
         var items = runtime.Quarantine.List(tenant, code, after ?? 0, limit ?? 100);
-        return Results.Json(new QuarantineAnswer(items, items.Count > 0 ? items[^1].Seq : null), ServerJsonContext.Default.QuarantineAnswer);
+        return Results.Json(new QuarantineAnswer(items, items.Count > 0 ? items[^1].Seq : null), ServerJson.Context.QuarantineAnswer);
     }
 
     private static async Task<IResult> ReplayAsync(HttpContext http, EngineRuntime runtime, TenantResolver tenants, CancellationToken ct)
@@ -30,7 +30,7 @@ internal static class QuarantineEndpoints
         ReplayRequest? request;
         try
         {
-            request = await http.Request.ReadFromJsonAsync(ServerJsonContext.Default.ReplayRequest, ct).ConfigureAwait(false);
+            request = await http.Request.ReadFromJsonAsync(ServerJson.Context.ReplayRequest, ct).ConfigureAwait(false);
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -77,7 +77,7 @@ internal static class QuarantineEndpoints
             }
         }
         if (replayed.Count > 0) runtime.Quarantine.MarkReplayed(tenant, replayed);
-        return Results.Json(new ReplayAnswer(results), ServerJsonContext.Default.ReplayAnswer);
+        return Results.Json(new ReplayAnswer(results), ServerJson.Context.ReplayAnswer);
     }
 }
 

@@ -19,3 +19,13 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(EngineSettings))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
+
+/// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>
+internal static class ServerJson
+{
+    public static ServerJsonContext Context { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

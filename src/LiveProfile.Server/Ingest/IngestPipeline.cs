@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventLog = LiveProfile.Storage.Log.EventLog;
 using System.Threading.Channels;
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Partitioning;

@@ -105,7 +105,7 @@ public sealed class CrashRecoveryTests
         var body = new StringBuilder();
         for (var i = 0; i < EventsPerUser; i++)
         {
-            body.Append($$"""{"id":"u{{user}}-e{{i}}","type":"live.like","ts":{{ts + i}},"user":{"viewerId":"crash-u{{user}}"},"room":"r1"}""").Append('\n');
+            body.Append($$$"""{"id":"u{{{user}}}-e{{{i}}}","type":"live.like","ts":{{{ts + i}}},"user":{"viewerId":"crash-u{{{user}}}"},"room":"r1"}""").Append('\n');
         }
         var content = new StringContent(body.ToString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");

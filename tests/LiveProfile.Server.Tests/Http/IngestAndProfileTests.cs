@@ -72,7 +72,7 @@ public sealed class IngestAndProfileTests
     public async Task Quarantine_TooOldEvent_ReplayedAfterRetentionIsRaised_IsAccepted()
     {
         using var dir = new TempDirectory();
-        var old = $$"""{"id":"old1","type":"live.like","ts":"{{Json.Now(3 * 24 * 60)}}","user":{"viewerId":"v5"},"room":"r1"}""";
+        var old = $$$"""{"id":"old1","type":"live.like","ts":"{{{Json.Now(3 * 24 * 60)}}}","user":{"viewerId":"v5"},"room":"r1"}""";
         long seq;
         await using (var server = await InProcessServer.StartAsync(dir.Path, o => o.Retention = TimeSpan.FromDays(1)))
         {
@@ -84,7 +84,7 @@ public sealed class IngestAndProfileTests
         await using (var server = await InProcessServer.StartAsync(dir.Path, o => o.Retention = TimeSpan.FromDays(30)))
         {
             var replay = await server.Http.PostAsync("/v1/quarantine/replay",
-                new StringContent($$"""{"seqs":[{{seq}}]}""", Encoding.UTF8, "application/json"));
+                new StringContent($$$"""{"seqs":[{{{seq}}}]}""", Encoding.UTF8, "application/json"));
             var body = await replay.Content.ReadAsStringAsync();
             Assert.Contains("\"outcome\":\"accepted\"", body, StringComparison.Ordinal);
             await server.WaitAppliedAsync();

@@ -9,17 +9,17 @@ internal static class Json
         DateTimeOffset.UtcNow.AddMinutes(-minutesAgo).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     public static string Product(string id, string category, double price, string labels = "[]") =>
-        $$"""{"id":"cat-{{id}}","type":"catalog.product","ts":"{{Now(60)}}","product":"{{id}}","props":{"title":"{{id}}","category":"{{category}}","brand":"B","price":{{price.ToString(CultureInfo.InvariantCulture)}},"labels":{{labels}}}}""";
+        $$$"""{"id":"cat-{{{id}}}","type":"catalog.product","ts":"{{{Now(60)}}}","product":"{{{id}}}","props":{"title":"{{{id}}}","category":"{{{category}}}","brand":"B","price":{{{price.ToString(CultureInfo.InvariantCulture)}}},"labels":{{{labels}}}}}""";
 
     public static string Click(string id, string viewer, string product, double minutesAgo = 1) =>
-        $$"""{"id":"{{id}}","type":"live.product_click","ts":"{{Now(minutesAgo)}}","user":{"viewerId":"{{viewer}}"},"room":"r1","product":"{{product}}"}""";
+        $$$"""{"id":"{{{id}}}","type":"live.product_click","ts":"{{{Now(minutesAgo)}}}","user":{"viewerId":"{{{viewer}}}"},"room":"r1","product":"{{{product}}}"}""";
 
     public static string Like(string id, string viewer, int count = 1) =>
-        $$"""{"id":"{{id}}","type":"live.like","ts":"{{Now(1)}}","user":{"viewerId":"{{viewer}}"},"room":"r1","props":{"count":{{count}}}}""";
+        $$$"""{"id":"{{{id}}}","type":"live.like","ts":"{{{Now(1)}}}","user":{"viewerId":"{{{viewer}}}"},"room":"r1","props":{"count":{{{count}}}}}""";
 
     public static string View(string id, string account, string product) =>
-        $$"""{"id":"{{id}}","type":"shop.view","ts":"{{Now(2)}}","user":{"accountId":"{{account}}"},"product":"{{product}}","props":{"durationMs":5000}}""";
+        $$$"""{"id":"{{{id}}}","type":"shop.view","ts":"{{{Now(2)}}}","user":{"accountId":"{{{account}}}"},"product":"{{{product}}}","props":{"durationMs":5000}}""";
 
     public static string Link(string id, string viewer, string account) =>
-        $$"""{"id":"{{id}}","type":"identity.link","ts":"{{Now(0.5)}}","user":{"viewerId":"{{viewer}}"},"props":{"identifiers":[{"kind":"viewer","value":"{{viewer}}"},{"kind":"account","value":"{{account}}"}]}}""";
+        $$$"""{"id":"{{{id}}}","type":"identity.link","ts":"{{{Now(0.5)}}}","user":{"viewerId":"{{{viewer}}}"},"props":{"identifiers":[{"kind":"viewer","value":"{{{viewer}}}"},{"kind":"account","value":"{{{account}}}"}]}}""";
 }

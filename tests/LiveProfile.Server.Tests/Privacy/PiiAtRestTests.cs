@@ -19,11 +19,11 @@ public sealed class PiiAtRestTests
         {
             var lines = new[]
             {
-                $$"""{"id":"p1","type":"user.profile","ts":"{{Json.Now(5)}}","user":{"accountId":"acct-secret-42","phone":"+8613912345678","nickname":"小龙女的直播间粉丝"},"props":{"gender":"female","birthYear":1995,"province":"上海","name":"张三丰","address":"上海市浦东新区世纪大道100号"}}""",
-                $$"""{"id":"p2","type":"live.comment","ts":"{{Json.Now(4)}}","user":{"viewerId":"viewer-secret-77","phone":"+8613912345678"},"room":"r1","props":{"text":"多少钱"}}""",
-                $$"""{"id":"p3","type":"identity.link","ts":"{{Json.Now(3)}}","user":{"accountId":"acct-secret-42"},"props":{"identifiers":[{"kind":"account","value":"acct-secret-42"},{"kind":"viewer","value":"viewer-secret-77"}]}}""",
+                $$$"""{"id":"p1","type":"user.profile","ts":"{{{Json.Now(5)}}}","user":{"accountId":"acct-secret-42","phone":"+8613912345678","nickname":"小龙女的直播间粉丝"},"props":{"gender":"female","birthYear":1995,"province":"上海","name":"张三丰","address":"上海市浦东新区世纪大道100号"}}""",
+                $$$"""{"id":"p2","type":"live.comment","ts":"{{{Json.Now(4)}}}","user":{"viewerId":"viewer-secret-77","phone":"+8613912345678"},"room":"r1","props":{"text":"多少钱"}}""",
+                $$$"""{"id":"p3","type":"identity.link","ts":"{{{Json.Now(3)}}}","user":{"accountId":"acct-secret-42"},"props":{"identifiers":[{"kind":"account","value":"acct-secret-42"},{"kind":"viewer","value":"viewer-secret-77"}]}}""",
                 // Rejected (unknown field) but quarantined: its raw text holds the phone too.
-                $$"""{"id":"p4","type":"live.like","ts":"{{Json.Now(3)}}","user":{"viewerId":"viewer-secret-77","phone":"+8613912345678"},"room":"r1","bogus":1}""",
+                $$$"""{"id":"p4","type":"live.like","ts":"{{{Json.Now(3)}}}","user":{"viewerId":"viewer-secret-77","phone":"+8613912345678"},"room":"r1","bogus":1}""",
             };
             var response = await server.PostNdjsonAsync(lines);
             var body = await response.Content.ReadAsStringAsync();
