@@ -27,13 +27,16 @@ internal static class MemoryPerProfile
         var events = SyntheticEvents.Stream(profiles * 5, profiles, seed: 1, userOf: i => i % 5 == 0 ? (ulong)(i / 5) + 1 : null);
         var batch = new List<(long, LiveProfile.Engine.Contract.EventRecord)>(16_384);
         var reported = 0L;
+        var allocated = 0L;
         foreach (var e in events)
         {
             batch.Add((++lsn, e));
             if (batch.Count < batch.Capacity) continue;
+            var before = GC.GetTotalAllocatedBytes();
             watch.Start();
             await dispatcher.DispatchAsync(batch);
             watch.Stop();
+            allocated += GC.GetTotalAllocatedBytes() - before;
             applied += batch.Count;
             batch = new(16_384);
             if (applied - reported >= 1_000_000)
@@ -53,6 +56,7 @@ internal static class MemoryPerProfile
         var rss = CurrentRss() - baselineRss;
         Console.WriteLine($"profiles: {count:N0}, identifiers: {dispatcher.Identity.IdentifierCount:N0}, events applied: {applied:N0}");
         Console.WriteLine($"GC pause total: {GC.GetTotalPauseDuration().TotalSeconds:N1} s; gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; apply time {watch.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"allocated while applying: {allocated / (double)applied:N0} B/event");
         Console.WriteLine($"engine throughput (events → features, 2 partitions in parallel): {applied / watch.Elapsed.TotalSeconds:N0} events/s");
         Console.WriteLine($"managed heap per profile: {heap / (double)count:N0} B (includes the identity graph)");
         Console.WriteLine($"process RSS per profile:  {rss / (double)count:N0} B (RSS growth over baseline / profiles)");

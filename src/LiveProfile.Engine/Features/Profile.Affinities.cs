@@ -1,3 +1,4 @@
+using LiveProfile.Engine.Memory;
 namespace LiveProfile.Engine.Features;
 
 /// <summary>
@@ -8,8 +9,9 @@ namespace LiveProfile.Engine.Features;
 /// </summary>
 public sealed partial class Profile
 {
-    private AffinityEntry[]? _affinities;
+    private int _affinityHandle = SlabBlocks.None;
     private int _affinityCount;
+    private byte _affinityClass;
 
     /// <summary>Decay anchor, minutes since the compact epoch.</summary>
     public int AnchorMinute { get; private set; } = int.MinValue;
@@ -17,7 +19,9 @@ public sealed partial class Profile
     /// <summary>Decayed total of product interactions at the anchor (the denominator of shares).</summary>
     public double InteractionScore { get; private set; }
 
-    public ReadOnlySpan<AffinityEntry> Affinities => _affinities.AsSpan(0, _affinityCount);
+    public ReadOnlySpan<AffinityEntry> Affinities => _slabs.Affinities.Span(_affinityHandle, _affinityCount);
+
+    private Span<AffinityEntry> MutableAffinities => _slabs.Affinities.Span(_affinityHandle, _affinityCount);
 
     /// <summary>Adds one interaction of weight <paramref name="weight"/> at <paramref name="minute"/> to every key.</summary>
     internal void AddInteraction(ReadOnlySpan<int> keys, double weight, int minute, double halfLifeMinutes)
@@ -60,14 +64,14 @@ public sealed partial class Profile
     {
         var scale = Math.Pow(2, -(minute - (double)AnchorMinute) / halfLifeMinutes);
         InteractionScore *= scale;
-        var span = _affinities.AsSpan(0, _affinityCount);
+        var span = MutableAffinities;
         for (var i = 0; i < span.Length; i++) span[i].Value *= scale;
         AnchorMinute = minute;
     }
 
     private void AddAffinity(int key, double contribution)
     {
-        var span = _affinities.AsSpan(0, _affinityCount);
+        var span = MutableAffinities;
         for (var i = 0; i < span.Length; i++)
         {
             if (span[i].Key == key)
@@ -76,11 +80,8 @@ public sealed partial class Profile
                 return;
             }
         }
-        if (_affinities is null || _affinityCount == _affinities.Length)
-        {
-            Array.Resize(ref _affinities, _affinityCount == 0 ? 4 : _affinityCount * 2);
-        }
-        _affinities[_affinityCount++] = new AffinityEntry(key, contribution);
+        EnsureRoom(_slabs.Affinities, ref _affinityHandle, ref _affinityClass, _affinityCount, initialClass: 3);
+        _slabs.Affinities.Span(_affinityHandle, ++_affinityCount)[^1] = new AffinityEntry(key, contribution);
     }
 
     /// <summary>Merges another profile's affinities (identity merge), aligning the two anchors.</summary>
@@ -98,7 +99,7 @@ public sealed partial class Profile
     {
         AnchorMinute = anchor;
         InteractionScore = score;
-        _affinities = entries.Length == 0 ? null : entries;
+        _affinityHandle = Store(_slabs.Affinities, entries, out _affinityClass);
         _affinityCount = entries.Length;
     }
 }

@@ -1,3 +1,4 @@
+using LiveProfile.Engine.Memory;
 namespace LiveProfile.Engine.Features;
 
 /// <summary>Live sessions the profile attended, with dwell and what it did there.</summary>
@@ -6,40 +7,32 @@ public sealed partial class Profile
     /// <summary>Sessions kept per profile: enough for "3 of the last 5" and 30-day counts of a heavy viewer.</summary>
     public const int MaxAttendance = 64;
 
-    private SessionAttendance[]? _attendance;
+    private int _attendanceHandle = SlabBlocks.None;
     private int _attendanceCount;
+    private byte _attendanceClass;
 
-    public ReadOnlySpan<SessionAttendance> Attendance => _attendance.AsSpan(0, _attendanceCount);
+    public ReadOnlySpan<SessionAttendance> Attendance => _slabs.Attendance.Span(_attendanceHandle, _attendanceCount);
 
     /// <summary>Records presence in a session; returns its index so the caller can add dwell or flags.</summary>
     internal ref SessionAttendance Attend(int session, int room, int day)
     {
-        var span = _attendance.AsSpan(0, _attendanceCount);
+        var span = _slabs.Attendance.Span(_attendanceHandle, _attendanceCount);
         for (var i = span.Length - 1; i >= 0; i--)
         {
             if (span[i].Session != session) continue;
             if (day < span[i].Day) span[i].Day = day; // the session's first day, whatever the arrival order
             return ref span[i];
         }
-        if (_attendance is null)
+        if (_attendanceCount >= MaxAttendance)
         {
-            _attendance = new SessionAttendance[2];
+            // Forget the oldest session: the newest are what every definition looks at.
+            var oldest = 0;
+            for (var i = 1; i < span.Length; i++) if (span[i].Day < span[oldest].Day) oldest = i;
+            span[oldest] = span[^1];
+            _attendanceCount--;
         }
-        else if (_attendanceCount == _attendance.Length)
-        {
-            if (_attendanceCount >= MaxAttendance)
-            {
-                // Forget the oldest session: the newest are what every definition looks at.
-                var oldest = 0;
-                for (var i = 1; i < _attendanceCount; i++) if (_attendance[i].Day < _attendance[oldest].Day) oldest = i;
-                _attendance[oldest] = _attendance[--_attendanceCount];
-            }
-            else
-            {
-                Array.Resize(ref _attendance, Math.Min(MaxAttendance, _attendanceCount * 2));
-            }
-        }
-        ref var slot = ref _attendance[_attendanceCount++];
+        EnsureRoom(_slabs.Attendance, ref _attendanceHandle, ref _attendanceClass, _attendanceCount, initialClass: 1);
+        ref var slot = ref _slabs.Attendance.Span(_attendanceHandle, ++_attendanceCount)[^1];
         slot = new SessionAttendance { Session = session, Room = room, Day = day };
         return ref slot;
     }
@@ -57,7 +50,7 @@ public sealed partial class Profile
 
     internal void RestoreAttendance(SessionAttendance[] entries)
     {
-        _attendance = entries.Length == 0 ? null : entries;
+        _attendanceHandle = Store(_slabs.Attendance, entries, out _attendanceClass);
         _attendanceCount = entries.Length;
     }
 }

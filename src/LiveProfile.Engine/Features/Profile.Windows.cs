@@ -1,3 +1,4 @@
+using LiveProfile.Engine.Memory;
 namespace LiveProfile.Engine.Features;
 
 /// <summary>
@@ -9,10 +10,13 @@ public sealed partial class Profile
     /// <summary>The longest window (180 days) plus today.</summary>
     public const int RetainedDays = 181;
 
-    private WindowEntry[]? _windows;
+    private int _windowHandle = SlabBlocks.None;
     private int _windowCount;
+    private byte _windowClass;
 
-    public ReadOnlySpan<WindowEntry> Windows => _windows.AsSpan(0, _windowCount);
+    public ReadOnlySpan<WindowEntry> Windows => _slabs.Windows.Span(_windowHandle, _windowCount);
+
+    private Span<WindowEntry> MutableWindows => _slabs.Windows.Span(_windowHandle, _windowCount);
 
     internal void Count(int day, ushort key, uint amount)
     {
@@ -29,7 +33,7 @@ public sealed partial class Profile
         var index = Find(span, composite);
         if (index >= 0)
         {
-            ref var entry = ref _windows![index];
+            ref var entry = ref MutableWindows[index];
             entry.Count = entry.Count > uint.MaxValue - amount ? uint.MaxValue : entry.Count + amount;
             return;
         }
@@ -82,30 +86,29 @@ public sealed partial class Profile
 
     private void Insert(int index, WindowEntry entry)
     {
-        if (_windows is null)
+        if (_windowHandle != SlabBlocks.None && _windowCount == SlabBlocks.Capacity(_windowClass)
+            && PruneOld(entry.Day))
         {
-            _windows = new WindowEntry[4];
+            index = ~Find(Windows, Composite(entry.Day, entry.Key));
         }
-        else if (_windowCount == _windows.Length)
-        {
-            if (PruneOld(entry.Day)) index = ~Find(Windows, Composite(entry.Day, entry.Key));
-            if (_windowCount == _windows.Length) Array.Resize(ref _windows, _windowCount * 2);
-        }
-        Array.Copy(_windows, index, _windows, index + 1, _windowCount - index);
-        _windows[index] = entry;
-        _windowCount++;
+        EnsureRoom(_slabs.Windows, ref _windowHandle, ref _windowClass, _windowCount, initialClass: 3);
+        var span = _slabs.Windows.Span(_windowHandle, ++_windowCount);
+        span[index..^1].CopyTo(span[(index + 1)..]);
+        span[index] = entry;
     }
 
     /// <summary>Drops entries that no window can reach any more; true when something was dropped.</summary>
     private bool PruneOld(int newestDay)
     {
-        var newest = Math.Max(newestDay, _windowCount > 0 ? _windows![_windowCount - 1].Day : newestDay);
+        var span = MutableWindows;
+        var newest = Math.Max(newestDay, span.Length > 0 ? span[^1].Day : newestDay);
         var cutoff = newest - RetainedDays;
-        var keep = 0;
-        while (keep < _windowCount && _windows![keep].Day < cutoff) keep++;
-        if (keep == 0) return false;
-        Array.Copy(_windows!, keep, _windows!, 0, _windowCount - keep);
-        _windowCount -= keep;
+        var drop = 0;
+        while (drop < span.Length && span[drop].Day < cutoff) drop++;
+        if (drop == 0) return false;
+        span[drop..].CopyTo(span);
+        span[^drop..].Clear();
+        _windowCount -= drop;
         return true;
     }
 
@@ -116,7 +119,7 @@ public sealed partial class Profile
 
     internal void RestoreWindows(WindowEntry[] entries)
     {
-        _windows = entries.Length == 0 ? null : entries;
+        _windowHandle = Store(_slabs.Windows, entries, out _windowClass);
         _windowCount = entries.Length;
     }
 }

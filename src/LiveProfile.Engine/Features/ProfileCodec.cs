@@ -55,9 +55,9 @@ public static class ProfileCodec
         }
     }
 
-    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys)
+    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs)
     {
-        var p = new Profile(r.ReadUInt64(), ordinal)
+        var p = new Profile(r.ReadUInt64(), ordinal, slabs)
         {
             FirstSeenMinute = r.ReadInt32(),
             LastSeenMinute = r.ReadInt32(),

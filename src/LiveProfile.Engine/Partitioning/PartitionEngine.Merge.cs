@@ -29,11 +29,12 @@ public sealed partial class PartitionEngine
     {
         if (lsn <= AppliedLsn) return;
         using var reader = new BinaryReader(new MemoryStream(portable));
-        var source = ProfileCodec.Read(reader, -1, new PortableKeys(World.Keys, World.Categories));
+        var source = ProfileCodec.Read(reader, -1, new PortableKeys(World.Keys, World.Categories), Slabs);
         var isNew = !_profiles.ContainsKey(targetId);
         var target = GetOrCreate(targetId);
         if (isNew) target.Consent = source.Consent; // a fresh target has agreed to nothing yet: keep what the person said
         target.MergeFrom(source, Options.HalfLifeMinutes);
+        source.Release();
     }
 
     private void CloseVisitsOf(Profile profile)

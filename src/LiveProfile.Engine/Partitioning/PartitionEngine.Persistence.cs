@@ -66,7 +66,7 @@ public sealed partial class PartitionEngine
         for (var i = 0; i < profiles; i++)
         {
             var ordinal = r.ReadInt32();
-            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance);
+            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance, engine.Slabs);
             engine._profiles.Add(profile.Id, profile);
         }
 

@@ -36,6 +36,9 @@ public sealed partial class PartitionEngine
 
     public int ProfileCount => _profiles.Count;
 
+    /// <summary>Where this partition's profile arrays live.</summary>
+    public Memory.ProfileSlabs Slabs { get; } = new();
+
     public Profile? Find(ulong profileId) => _profiles.GetValueOrDefault(profileId);
 
     public IEnumerable<Profile> Profiles => _profiles.Values;
@@ -72,7 +75,7 @@ public sealed partial class PartitionEngine
     {
         if (_profiles.TryGetValue(id, out var profile)) return profile;
         var ordinal = _freeOrdinals.Count > 0 ? _freeOrdinals.Pop() : _nextOrdinal++;
-        profile = new Profile(id, ordinal);
+        profile = new Profile(id, ordinal, Slabs);
         _profiles.Add(id, profile);
         return profile;
     }
@@ -81,6 +84,7 @@ public sealed partial class PartitionEngine
     {
         _profiles.Remove(profile.Id);
         _freeOrdinals.Push(profile.Ordinal);
+        profile.Release();
         RemoveTransientState(profile.Id);
     }
 
