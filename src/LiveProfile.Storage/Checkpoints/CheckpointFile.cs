@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using LiveProfile.Storage.IO;
 using LiveProfile.Storage.Log;
 
 namespace LiveProfile.Storage.Checkpoints;

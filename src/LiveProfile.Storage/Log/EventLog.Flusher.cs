@@ -1,3 +1,5 @@
+using LiveProfile.Storage.IO;
+
 namespace LiveProfile.Storage.Log;
 
 public sealed partial class EventLog
@@ -115,8 +117,9 @@ public sealed partial class EventLog
     }
 
     /// <summary>
-    /// Closes the active segment (fsynced first, so a non-last segment is always complete on disk) and
-    /// creates the next one, fsyncing the directory so its entry survives a crash.
+    /// Closes the active segment (fsynced first, so a non-last segment is always complete on disk and,
+    /// as the append side rolls only between batches, ends with an end-of-batch record) and creates the
+    /// next one, fsyncing the directory so its entry survives a crash.
     /// </summary>
     private void Roll(long firstLsn)
     {

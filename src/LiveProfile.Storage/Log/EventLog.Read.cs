@@ -79,7 +79,7 @@ public sealed partial class EventLog
             for (long lsn = range.FirstLsn; lsn <= range.LastLsn; lsn++)
             {
                 long offset = reader.Position;
-                RecordStatus status = reader.Next(lsn, out long found, out ReadOnlyMemory<byte> payload);
+                RecordStatus status = reader.Next(lsn, out long found, out _, out ReadOnlyMemory<byte> payload);
                 if (status != RecordStatus.Ok)
                 {
                     throw new LogCorruptedException(name, offset, SegmentReader.Describe(status, lsn, found));

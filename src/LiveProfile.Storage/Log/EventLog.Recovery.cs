@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using LiveProfile.Storage.IO;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Win32.SafeHandles;
@@ -13,8 +14,11 @@ public sealed partial class EventLog
     /// Opens (or creates) the log in <paramref name="directory"/> and recovers it: every segment is read
     /// in LSN order with every record's CRC, length and LSN checked. A torn tail of the last segment (a
     /// short or garbage end after which no intact record follows) is cut back to the last whole record,
-    /// with a warning. Anything else (a bad record followed by intact ones, a bad record in an earlier
-    /// segment, an LSN gap between segments) throws <see cref="LogCorruptedException"/>: never skipped.
+    /// and then further back to the last end-of-batch record, so a batch a crash tore apart leaves no
+    /// record behind; one warning says what was cut. Anything else (a bad record followed by intact
+    /// ones, a bad record in an earlier segment, an earlier segment that does not end with an
+    /// end-of-batch record, an LSN gap between segments) throws <see cref="LogCorruptedException"/>:
+    /// never skipped.
     /// </summary>
     /// <exception cref="LogCorruptedException">The log is damaged beyond a torn tail.</exception>
     /// <exception cref="IOException">The directory is already open by another instance, or an I/O error.</exception>
@@ -143,24 +147,40 @@ public sealed partial class EventLog
         throw new InvalidOperationException("unreachable: the loop returns at the last segment");
     }
 
-    /// <summary>Reads every record of one segment. Returns the LSN after its last record and its valid length (after any tail cut).</summary>
+    /// <summary>
+    /// Reads every record of one segment. Returns the LSN after its last whole batch and its valid
+    /// length. The last segment is cut back to its last end-of-batch record (dropping a torn record and
+    /// the whole records of an unfinished batch before it). Any other segment must end exactly with an
+    /// end-of-batch record: segments roll only between batches, and a closed segment was fsynced whole.
+    /// </summary>
     private static (long NextLsn, long ValidLength) ScanSegment(SafeFileHandle handle, SegmentInfo segment, bool isLast, ILogger logger)
     {
         long fileLength = RandomAccess.GetLength(handle);
         using var reader = new SegmentReader(handle, fileLength);
         long lsn = segment.FirstLsn;
+
+        // Where the last whole batch ends: the offset and the LSN right after its end-of-batch record.
+        long batchEndOffset = 0;
+        long batchEndLsn = lsn;
+        string? tornReason = null;
         while (true)
         {
-            RecordStatus status = reader.Next(lsn, out long found, out _);
+            RecordStatus status = reader.Next(lsn, out long found, out bool endOfBatch, out _);
             if (status == RecordStatus.Ok)
             {
                 lsn++;
+                if (endOfBatch)
+                {
+                    batchEndOffset = reader.Position;
+                    batchEndLsn = lsn;
+                }
+
                 continue;
             }
 
             if (status == RecordStatus.End)
             {
-                return (lsn, fileLength);
+                break;
             }
 
             long offset = reader.Position;
@@ -181,12 +201,29 @@ public sealed partial class EventLog
                     $"{reason}; an intact record (LSN {atLsn}) follows at offset {at}, so this is not a torn tail");
             }
 
-            long cut = fileLength - offset;
-            RandomAccess.SetLength(handle, offset);
-            RandomAccess.FlushToDisk(handle);
-            EventLogMessages.TornTailTruncated(logger, cut, segment.Name, offset, reason, lsn - 1);
-            return (lsn, offset);
+            tornReason = $"a torn record ({reason})";
+            break;
         }
+
+        if (batchEndOffset == fileLength)
+        {
+            return (lsn, fileLength);
+        }
+
+        if (!isLast)
+        {
+            throw new LogCorruptedException(segment.Name, batchEndOffset,
+                $"the segment ends inside a batch (records from LSN {batchEndLsn} on have no end-of-batch record), but segments roll only between batches");
+        }
+
+        // Nothing after the last end-of-batch record was ever acknowledged: a batch is durable (and its
+        // waiters released) only once all of it, flagged record included, has been written and fsynced.
+        long cutBytes = fileLength - batchEndOffset;
+        RandomAccess.SetLength(handle, batchEndOffset);
+        RandomAccess.FlushToDisk(handle);
+        EventLogMessages.UnfinishedBatchTruncated(logger, cutBytes, segment.Name, batchEndOffset, lsn - batchEndLsn,
+            tornReason ?? "no end-of-batch record", batchEndLsn - 1);
+        return (batchEndLsn, batchEndOffset);
     }
 
     /// <summary>
@@ -219,7 +256,7 @@ public sealed partial class EventLog
         for (int at = 1; at + RecordFormat.MinRecordBytes <= filled; at++)
         {
             ReadOnlySpan<byte> header = tail.AsSpan(at, RecordFormat.HeaderBytes);
-            long lsn = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
+            long lsn = RecordFormat.ReadLsnField(header, out _);
             if (lsn < expectedLsn || lsn > maxLsn)
             {
                 continue;

@@ -1,4 +1,5 @@
 using LiveProfile.Engine.Contract;
+using LiveProfile.Storage.IO;
 using Microsoft.Extensions.Logging;
 using Microsoft.Win32.SafeHandles;
 
@@ -119,7 +120,9 @@ public sealed partial class EventLog : IAsyncDisposable, IDisposable
     /// <summary>
     /// Appends <paramref name="batch"/> (all or nothing), assigning consecutive LSNs in order, and
     /// returns the LSN of its last record (<see cref="LastLsn"/> for an empty batch). Does not wait for
-    /// the disk: await <see cref="WaitDurableAsync"/> with the result before acknowledging.
+    /// the disk: await <see cref="WaitDurableAsync"/> with the result before acknowledging. The batch
+    /// is atomic on disk too: its last record carries the end-of-batch flag, and recovery drops a
+    /// batch whose flagged record did not make it, so a crash keeps all of it or none.
     /// </summary>
     /// <exception cref="InvalidOperationException">An event still carries raw PII.</exception>
     /// <exception cref="ArgumentException">An event is null or cannot be encoded, or is larger than 16 MiB.</exception>
@@ -150,24 +153,36 @@ public sealed partial class EventLog : IAsyncDisposable, IDisposable
         lock (_gate)
         {
             ThrowIfUnusable();
-            ReadOnlySpan<byte> encoded = scratch.Buffer.WrittenSpan;
-            int start = 0;
-            long lsn = _lastLsn;
-            foreach (int end in scratch.Ends)
+            if (_lastLsn > RecordFormat.MaxLsn - count)
             {
+                throw new InvalidOperationException($"The event log has run out of LSNs (last is {_lastLsn}).");
+            }
+
+            ReadOnlySpan<byte> encoded = scratch.Buffer.WrittenSpan;
+            long lsn = _lastLsn;
+
+            // Roll only between batches, never inside one: then every segment but the last ends with
+            // an end-of-batch record, and recovery never has to cut back across a segment boundary. A
+            // batch bigger than a segment gets a segment to itself, larger than SegmentBytes.
+            long batchBytes = encoded.Length + ((long)RecordFormat.HeaderBytes * count);
+            if (count > 0 && _appendSegmentBytes > 0 && _appendSegmentBytes + batchBytes > _options.SegmentBytes)
+            {
+                _appendSegmentFirstLsn = lsn + 1;
+                _appendSegmentBytes = 0;
+            }
+
+            int start = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int end = scratch.Ends[i];
                 ReadOnlySpan<byte> payload = encoded[start..end];
                 start = end;
                 lsn++;
                 int recordBytes = RecordFormat.HeaderBytes + payload.Length;
-                if (_appendSegmentBytes > 0 && _appendSegmentBytes + recordBytes > _options.SegmentBytes)
-                {
-                    _appendSegmentFirstLsn = lsn;
-                    _appendSegmentBytes = 0;
-                }
-
-                ChunkFor(recordBytes).AppendRecord(lsn, payload);
-                _appendSegmentBytes += recordBytes;
+                ChunkFor(recordBytes).AppendRecord(lsn, payload, endOfBatch: i == count - 1);
             }
+
+            _appendSegmentBytes += batchBytes;
 
             Interlocked.Exchange(ref _lastLsn, lsn);
             last = lsn;

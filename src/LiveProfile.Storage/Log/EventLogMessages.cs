@@ -5,8 +5,8 @@ namespace LiveProfile.Storage.Log;
 internal static partial class EventLogMessages
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-        Message = "Event log recovery cut a torn tail of {Bytes} bytes from segment {Segment} at offset {Offset} ({Reason}); the log resumes after LSN {LastLsn}")]
-    public static partial void TornTailTruncated(ILogger logger, long bytes, string segment, long offset, string reason, long lastLsn);
+        Message = "Event log recovery cut {Bytes} bytes from the end of segment {Segment} at offset {Offset}: {Records} whole record(s) of a batch that was never completely written and {Reason}; the log resumes after LSN {LastLsn}")]
+    public static partial void UnfinishedBatchTruncated(ILogger logger, long bytes, string segment, long offset, long records, string reason, long lastLsn);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Critical,
         Message = "Event log write or fsync failed; the log is stopped and refuses appends until restart (durable up to LSN {DurableLsn})")]

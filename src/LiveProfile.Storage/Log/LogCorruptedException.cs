@@ -2,7 +2,8 @@ namespace LiveProfile.Storage.Log;
 
 /// <summary>
 /// The event log holds damaged data that is not a torn tail: a checksum, length or LSN error followed
-/// by intact records, or any error in a segment other than the last. The log refuses to open or
+/// by intact records, or any error in a segment other than the last (including one that ends inside an
+/// append batch, which rolling never produces). The log refuses to open or
 /// replay past it; an operator has to decide (restore the segment from backup, or cut the log).
 /// </summary>
 public sealed class LogCorruptedException : IOException

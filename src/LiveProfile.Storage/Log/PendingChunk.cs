@@ -25,8 +25,11 @@ internal sealed class PendingChunk
         Length = 0;
     }
 
-    /// <summary>Frames <paramref name="payload"/> as record <paramref name="lsn"/> at the end of the chunk.</summary>
-    public void AppendRecord(long lsn, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Frames <paramref name="payload"/> as record <paramref name="lsn"/> at the end of the chunk;
+    /// <paramref name="endOfBatch"/> marks the last record of an append batch.
+    /// </summary>
+    public void AppendRecord(long lsn, ReadOnlySpan<byte> payload, bool endOfBatch)
     {
         int recordBytes = RecordFormat.HeaderBytes + payload.Length;
         if (_buffer.Length - Length < recordBytes)
@@ -37,7 +40,7 @@ internal sealed class PendingChunk
 
         Span<byte> record = _buffer.AsSpan(Length, recordBytes);
         payload.CopyTo(record[RecordFormat.HeaderBytes..]);
-        RecordFormat.WriteHeader(record, lsn);
+        RecordFormat.WriteHeader(record, lsn, endOfBatch);
         Length += recordBytes;
     }
 }

@@ -7,7 +7,7 @@ namespace LiveProfile.Storage.Log;
 /// <summary>
 /// Walks the records of one segment file sequentially through a pooled read-ahead buffer, verifying
 /// length, CRC and LSN of each. It never advances past a bad record, so <see cref="Position"/> is
-/// then the bad record's offset.
+/// then the bad record's offset. LSNs come out plain; the end-of-batch flag is reported on its own.
 /// </summary>
 internal sealed class SegmentReader : IDisposable
 {
@@ -31,9 +31,15 @@ internal sealed class SegmentReader : IDisposable
 
     public long FileLength => _fileLength;
 
-    public RecordStatus Next(long expectedLsn, out long lsn, out ReadOnlyMemory<byte> payload)
+    /// <summary>
+    /// Reads the record at <see cref="Position"/>, which must carry <paramref name="expectedLsn"/>, and
+    /// moves past it when it is <see cref="RecordStatus.Ok"/>. <paramref name="endOfBatch"/> tells whether
+    /// it is the last record of its append batch.
+    /// </summary>
+    public RecordStatus Next(long expectedLsn, out long lsn, out bool endOfBatch, out ReadOnlyMemory<byte> payload)
     {
         lsn = 0;
+        endOfBatch = false;
         payload = default;
         long offset = Position;
         if (offset == _fileLength)
@@ -49,7 +55,7 @@ internal sealed class SegmentReader : IDisposable
         ReadOnlySpan<byte> header = _buffer.AsSpan(_start, RecordFormat.HeaderBytes);
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(header);
         uint crc = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
-        lsn = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
+        lsn = RecordFormat.ReadLsnField(header, out endOfBatch);
         if (length == 0 || length > RecordFormat.MaxPayloadBytes)
         {
             return RecordStatus.BadLength;

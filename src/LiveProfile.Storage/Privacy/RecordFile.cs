@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Security.Cryptography;
+using LiveProfile.Storage.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace LiveProfile.Storage.Privacy;
@@ -225,7 +226,7 @@ internal sealed class RecordFile : IDisposable
         }
 
         File.Move(tmp, path, overwrite: false);
-        VaultDirectorySync.Sync(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        DirectorySync.Fsync(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     private void ThrowIfFaulted()

@@ -1,3 +1,5 @@
+using LiveProfile.Storage.IO;
+
 namespace LiveProfile.Storage.Privacy;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal sealed class RecordFileRewrite : IDisposable
 
         _stream = null;
         _owner.ReplaceStream(stream, _written);
-        VaultDirectorySync.Sync(directory);
+        DirectorySync.Fsync(directory);
     }
 
     public void Dispose()

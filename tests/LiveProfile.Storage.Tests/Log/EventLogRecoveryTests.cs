@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using LiveProfile.Engine.Contract;
 using LiveProfile.Storage.Log;
@@ -8,14 +7,14 @@ namespace LiveProfile.Storage.Tests.Log;
 
 public sealed class EventLogRecoveryTests
 {
-    private const string FirstSegment = "log-00000000000000000001.seg";
+    private const string FirstSegment = LogFiles.FirstSegment;
 
     [Fact]
-    public void Open_TornTailAtEveryOffsetOfLastRecord_CutsBackAndAppendingContinues()
+    public void Open_TornSingleRecordBatchAtEveryOffset_CutsBackAndAppendingContinues()
     {
-        using TempDirectory original = WriteLog(count: 5);
+        using TempDirectory original = LogFiles.WriteLog(count: 5); // five one-record batches
         string segment = original.Combine(FirstSegment);
-        long[] offsets = RecordOffsets(File.ReadAllBytes(segment));
+        long[] offsets = LogFiles.RecordOffsets(File.ReadAllBytes(segment));
         long lastStart = offsets[4];
         long fileLength = new FileInfo(segment).Length;
 
@@ -35,7 +34,8 @@ public sealed class EventLogRecoveryTests
                 if (cut > lastStart)
                 {
                     var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
-                    Assert.Contains($"torn tail of {cut - lastStart} bytes", warning.Message, StringComparison.Ordinal);
+                    Assert.Contains($"cut {cut - lastStart} bytes", warning.Message, StringComparison.Ordinal);
+                    Assert.Contains("0 whole record(s)", warning.Message, StringComparison.Ordinal);
                     Assert.Contains(FirstSegment, warning.Message, StringComparison.Ordinal);
                 }
                 else
@@ -59,10 +59,10 @@ public sealed class EventLogRecoveryTests
     [InlineData(0xFF)]
     public void Open_LastRecordOverwrittenWithGarbage_IsCutAsTornTail(byte fill)
     {
-        using TempDirectory dir = WriteLog(count: 5);
+        using TempDirectory dir = LogFiles.WriteLog(count: 5);
         string segment = dir.Combine(FirstSegment);
         byte[] bytes = File.ReadAllBytes(segment);
-        long lastStart = RecordOffsets(bytes)[4];
+        long lastStart = LogFiles.RecordOffsets(bytes)[4];
         bytes.AsSpan((int)lastStart + 20).Fill(fill);
         File.WriteAllBytes(segment, bytes);
 
@@ -74,7 +74,7 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_ZeroFilledExtensionAfterLastRecord_IsCut()
     {
-        using TempDirectory dir = WriteLog(count: 5);
+        using TempDirectory dir = LogFiles.WriteLog(count: 5);
         string segment = dir.Combine(FirstSegment);
         long length = new FileInfo(segment).Length;
         using (var stream = new FileStream(segment, FileMode.Open))
@@ -93,16 +93,16 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_FlippedByteAnywhereInMiddleRecord_ThrowsNamingFileAndOffset()
     {
-        using TempDirectory original = WriteLog(count: 10);
+        using TempDirectory original = LogFiles.WriteLog(count: 10);
         byte[] bytes = File.ReadAllBytes(original.Combine(FirstSegment));
-        long[] offsets = RecordOffsets(bytes);
+        long[] offsets = LogFiles.RecordOffsets(bytes);
         long start = offsets[4];
         long end = offsets[5];
 
         for (long at = start; at < end; at++)
         {
             using TempDirectory copy = original.Copy();
-            FlipByte(copy.Combine(FirstSegment), at);
+            LogFiles.FlipByte(copy.Combine(FirstSegment), at);
 
             var ex = Assert.Throws<LogCorruptedException>(() => EventLog.Open(copy.Path, new EventLogOptions()));
 
@@ -116,13 +116,13 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_FlippedByteInLastRecordPayloadOfNonLastSegment_FailsClosed()
     {
-        using TempDirectory dir = WriteLog(count: 60, segmentBytes: 1024);
-        string[] segments = SegmentFiles(dir);
+        using TempDirectory dir = LogFiles.WriteLog(count: 60, segmentBytes: 1024);
+        string[] segments = LogFiles.SegmentFiles(dir);
         Assert.True(segments.Length >= 3);
         string victim = segments[1];
         byte[] bytes = File.ReadAllBytes(dir.Combine(victim));
-        long lastStart = RecordOffsets(bytes)[^1];
-        FlipByte(dir.Combine(victim), bytes.Length - 1); // last byte of the last record's payload
+        long lastStart = LogFiles.RecordOffsets(bytes)[^1];
+        LogFiles.FlipByte(dir.Combine(victim), bytes.Length - 1); // last byte of the last record's payload
 
         var ex = Assert.Throws<LogCorruptedException>(() => EventLog.Open(dir.Path, new EventLogOptions()));
 
@@ -133,8 +133,8 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_TruncatedNonLastSegment_FailsClosed()
     {
-        using TempDirectory dir = WriteLog(count: 60, segmentBytes: 1024);
-        string victim = SegmentFiles(dir)[0];
+        using TempDirectory dir = LogFiles.WriteLog(count: 60, segmentBytes: 1024);
+        string victim = LogFiles.SegmentFiles(dir)[0];
         using (var stream = new FileStream(dir.Combine(victim), FileMode.Open))
         {
             stream.SetLength(stream.Length - 3);
@@ -148,8 +148,8 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_SegmentMissingInTheMiddle_ThrowsLsnDiscontinuity()
     {
-        using TempDirectory dir = WriteLog(count: 60, segmentBytes: 1024);
-        string[] segments = SegmentFiles(dir);
+        using TempDirectory dir = LogFiles.WriteLog(count: 60, segmentBytes: 1024);
+        string[] segments = LogFiles.SegmentFiles(dir);
         File.Delete(dir.Combine(segments[1]));
 
         var ex = Assert.Throws<LogCorruptedException>(() => EventLog.Open(dir.Path, new EventLogOptions()));
@@ -161,14 +161,12 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_RecordWithValidChecksumButWrongLsn_FailsClosed()
     {
-        using TempDirectory dir = WriteLog(count: 3);
+        using TempDirectory dir = LogFiles.WriteLog(count: 3);
         string segment = dir.Combine(FirstSegment);
         byte[] bytes = File.ReadAllBytes(segment);
-        long[] offsets = RecordOffsets(bytes);
+        long[] offsets = LogFiles.RecordOffsets(bytes);
         // Re-frame the last record as LSN 7, with a correct CRC: intact, but not the next LSN.
-        Span<byte> record = bytes.AsSpan((int)offsets[2]);
-        BinaryPrimitives.WriteInt64LittleEndian(record[8..], 7);
-        BinaryPrimitives.WriteUInt32LittleEndian(record[4..], Crc32C.Compute(record[8..]));
+        LogFiles.Reframe(bytes, offsets[2], 7, endOfBatch: true);
         File.WriteAllBytes(segment, bytes);
 
         var ex = Assert.Throws<LogCorruptedException>(() => EventLog.Open(dir.Path, new EventLogOptions()));
@@ -179,13 +177,13 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_TornFirstRecordOfNewestSegment_ContinuesAfterPreviousSegment()
     {
-        using TempDirectory dir = WriteLog(count: 60, segmentBytes: 1024);
-        string[] segments = SegmentFiles(dir);
+        using TempDirectory dir = LogFiles.WriteLog(count: 60, segmentBytes: 1024);
+        string[] segments = LogFiles.SegmentFiles(dir);
         string newest = segments[^1];
         long newestFirst = long.Parse(newest.AsSpan(4, 20), CultureInfo.InvariantCulture);
         using (var stream = new FileStream(dir.Combine(newest), FileMode.Open))
         {
-            stream.SetLength(RecordOffsets(File.ReadAllBytes(dir.Combine(newest))) is [_, var second, ..] ? second - 1 : 5);
+            stream.SetLength(LogFiles.RecordOffsets(File.ReadAllBytes(dir.Combine(newest))) is [_, var second, ..] ? second - 1 : 5);
         }
 
         using (var log = EventLog.Open(dir.Path, new EventLogOptions { SegmentBytes = 1024 }))
@@ -203,11 +201,15 @@ public sealed class EventLogRecoveryTests
     {
         using var dir = new TempDirectory();
         await using var log = EventLog.Open(dir.Path, new EventLogOptions { SegmentBytes = 1024 });
-        log.Append([.. Enumerable.Range(1, 60).Select(EventLogTests.Event)]);
+        for (int i = 1; i <= 60; i++)
+        {
+            log.Append([EventLogTests.Event(i)]); // one-record batches, so the log rolls (never inside a batch)
+        }
+
         await log.WaitDurableAsync(60);
-        string victim = SegmentFiles(dir)[0];
-        long[] offsets = RecordOffsets(File.ReadAllBytes(dir.Combine(victim)));
-        FlipByte(dir.Combine(victim), offsets[2] + 30);
+        string victim = LogFiles.SegmentFiles(dir)[0];
+        long[] offsets = LogFiles.RecordOffsets(File.ReadAllBytes(dir.Combine(victim)));
+        LogFiles.FlipByte(dir.Combine(victim), offsets[2] + 30);
 
         var ex = Assert.Throws<LogCorruptedException>(() => log.ReadFrom(1).ToList());
 
@@ -219,7 +221,7 @@ public sealed class EventLogRecoveryTests
     [Fact]
     public void Open_UnrelatedFilesInDirectory_AreIgnored()
     {
-        using TempDirectory dir = WriteLog(count: 3);
+        using TempDirectory dir = LogFiles.WriteLog(count: 3);
         File.WriteAllText(dir.Combine("log-12.seg"), "not a segment");
         File.WriteAllText(dir.Combine("notes.txt"), "hello");
         var logger = new ListLogger();
@@ -228,39 +230,5 @@ public sealed class EventLogRecoveryTests
 
         Assert.Equal(3, log.LastLsn);
         Assert.Contains(logger.Entries, e => e.Message.Contains("log-12.seg", StringComparison.Ordinal));
-    }
-
-    private static TempDirectory WriteLog(int count, long segmentBytes = EventLogOptions.DefaultSegmentBytes)
-    {
-        var dir = new TempDirectory();
-        using var log = EventLog.Open(dir.Path, new EventLogOptions { SegmentBytes = segmentBytes });
-        log.Append([.. Enumerable.Range(1, count).Select(EventLogTests.Event)]);
-        return dir;
-    }
-
-    private static string[] SegmentFiles(TempDirectory dir) =>
-        [.. Directory.EnumerateFiles(dir.Path, "log-*.seg").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
-
-    /// <summary>Start offsets of the records of an intact segment, from their length fields.</summary>
-    private static long[] RecordOffsets(byte[] segment)
-    {
-        var offsets = new List<long>();
-        long at = 0;
-        while (at < segment.Length)
-        {
-            offsets.Add(at);
-            at += 16 + BinaryPrimitives.ReadUInt32LittleEndian(segment.AsSpan((int)at));
-        }
-
-        return [.. offsets];
-    }
-
-    private static void FlipByte(string path, long offset)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        stream.Position = offset;
-        int value = stream.ReadByte();
-        stream.Position = offset;
-        stream.WriteByte((byte)(value ^ 0x5A));
     }
 }

@@ -253,9 +253,11 @@ public sealed class EventLogTests
 
         await using (var log = EventLog.Open(dir.Path, new EventLogOptions { SegmentBytes = segmentBytes }))
         {
-            for (int i = 0; i < events.Count; i += 7)
+            // Batches small enough to fit a segment: a batch is never split, so a bigger one would
+            // get a segment to itself, larger than SegmentBytes.
+            for (int i = 0; i < events.Count; i += 3)
             {
-                log.Append(events[i..Math.Min(i + 7, events.Count)]);
+                log.Append(events[i..Math.Min(i + 3, events.Count)]);
             }
 
             await log.WaitDurableAsync(log.LastLsn);
@@ -285,7 +287,10 @@ public sealed class EventLogTests
         EventRecord big = Event(1);
         big.Props.Text = new string('長', 2000);
 
-        log.Append([Event(0), big, Event(2)]);
+        // Separate batches: the log rolls only between batches.
+        log.Append([Event(0)]);
+        log.Append([big]);
+        log.Append([Event(2)]);
         await log.WaitDurableAsync(3);
 
         Assert.Equal(3, log.SegmentCount);
@@ -299,7 +304,11 @@ public sealed class EventLogTests
         List<EventRecord> events = [.. Enumerable.Range(1, 200).Select(i => Event(i))];
         await using (var log = EventLog.Open(dir.Path, new EventLogOptions { SegmentBytes = 1024 }))
         {
-            log.Append(events);
+            foreach (EventRecord e in events)
+            {
+                log.Append([e]); // one-record batches, so the log rolls (never inside a batch)
+            }
+
             await log.WaitDurableAsync(200);
             long[] firsts = SegmentFirstLsns(dir);
             long cutoff = firsts[3] + 2; // inside the fourth segment

@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace LiveProfile.Storage.Log;
+namespace LiveProfile.Storage.IO;
 
 /// <summary>
 /// fsync of a directory, so that a file created, renamed or deleted in it survives a power loss.
 /// .NET cannot open a directory as a file, so this calls libc open/fsync/close directly. Linux and
-/// other Unix systems only; a no-op on Windows, where NTFS journals directory entries itself.
+/// other Unix systems only; a no-op on Windows, where NTFS journals directory entries itself. The one
+/// copy shared by the event log, checkpoints and the key vault.
 /// </summary>
 internal static class DirectorySync
 {
@@ -15,6 +16,7 @@ internal static class DirectorySync
     private const int ODirectoryX64 = 0x10000; // 0200000 on x86/x64 Linux
     private const int ODirectoryArm = 0x4000;  // 040000 on arm/arm64 Linux
     private const int EIntr = 4;
+    private const int EInval = 22;
 
     /// <summary>Flushes the directory entry table of <paramref name="directory"/> to stable storage.</summary>
     /// <exception cref="IOException">open or fsync failed.</exception>
@@ -50,9 +52,11 @@ internal static class DirectorySync
             }
             while (rc != 0 && Marshal.GetLastPInvokeError() == EIntr);
 
-            if (rc != 0)
+            // Some file systems do not support fsync on a directory (EINVAL): nothing more can be done
+            // there, and refusing to run on them would not make the entry any more durable.
+            if (rc != 0 && Marshal.GetLastPInvokeError() is var errno && errno != EInval)
             {
-                throw Error("fsync", directory, Marshal.GetLastPInvokeError());
+                throw Error("fsync", directory, errno);
             }
         }
         finally

@@ -1,6 +1,7 @@
-using LiveProfile.Storage.Log;
+using LiveProfile.Storage.IO;
+using LiveProfile.Storage.Tests.Log;
 
-namespace LiveProfile.Storage.Tests.Log;
+namespace LiveProfile.Storage.Tests.IO;
 
 public sealed class DirectorySyncTests
 {
