@@ -632,8 +632,9 @@ class Gen:
             join, left = self.persona_visit(u, s, p)
             # buys the skincare product presented while she watches, once with the room's coupon
             t = join + (left - join) * rng.uniform(0.3, 0.8)
-            serum = next((pid for a, b, pid in s["screen"] if b > t and self.products[pid]["path"].startswith("beauty/skincare")),
-                         s["lineup"][0])
+            later = [pid for a, b, pid in s["screen"] if b > t]
+            serum = next((pid for pid in later if self.products[pid]["path"] == "beauty/skincare/serum"),
+                         next((pid for pid in later if self.products[pid]["path"].startswith("beauty/skincare")), s["lineup"][0]))
             t = max(t, next(a for a, b, pid in s["screen"] if pid == serum and b > t))
             self.add(t, "live.product_click", user={"viewerId": u["viewer"]}, room=s["room"], session=s["id"], product=serum)
             coupon = s["coupons"][2] if i == 1 else None

@@ -151,7 +151,7 @@ internal static class LoadgenRunner
                 }
                 catch (HttpRequestException ex)
                 {
-                    stats.Failed("network: " + (ex.HttpRequestError.ToString()), null, batch);
+                    stats.Failed("network: " + ex.HttpRequestError, null, batch);
                     await Task.Delay(200, ct).ConfigureAwait(false); // a down server must not become a busy loop
                 }
                 catch (TaskCanceledException) when (!ct.IsCancellationRequested)
