@@ -4,5 +4,7 @@ using LiveProfile.Cli.Commands;
 var root = new RootCommand("LiveProfile: real-time user profiles for live-stream commerce")
 {
     ServeCommand.Create(),
+    IngestCommand.Create(),
+    LoadgenCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
