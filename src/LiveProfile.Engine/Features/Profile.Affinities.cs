@@ -36,11 +36,8 @@ public sealed partial class Profile
     public double AffinityAt(int key, int minute, double halfLifeMinutes)
     {
         var span = Affinities;
-        for (var i = 0; i < span.Length; i++)
-        {
-            if (span[i].Key == key) return span[i].Value * Scale(minute, halfLifeMinutes);
-        }
-        return 0;
+        var index = IndexOf(span, key);
+        return index >= 0 ? span[index].Value * Scale(minute, halfLifeMinutes) : 0;
     }
 
     public double InteractionScoreAt(int minute, double halfLifeMinutes) => InteractionScore * Scale(minute, halfLifeMinutes);
@@ -71,17 +68,32 @@ public sealed partial class Profile
 
     private void AddAffinity(int key, double contribution)
     {
-        var span = MutableAffinities;
-        for (var i = 0; i < span.Length; i++)
+        // Sorted by key: heavy users hold hundreds of keys, and every interaction touches several.
+        var index = IndexOf(MutableAffinities, key);
+        if (index >= 0)
         {
-            if (span[i].Key == key)
-            {
-                span[i].Value += contribution;
-                return;
-            }
+            MutableAffinities[index].Value += contribution;
+            return;
         }
+        index = ~index;
         EnsureRoom(_slabs.Affinities, ref _affinityHandle, ref _affinityClass, _affinityCount, initialClass: 3);
-        _slabs.Affinities.Span(_affinityHandle, ++_affinityCount)[^1] = new AffinityEntry(key, contribution);
+        var span = _slabs.Affinities.Span(_affinityHandle, ++_affinityCount);
+        span[index..^1].CopyTo(span[(index + 1)..]);
+        span[index] = new AffinityEntry(key, contribution);
+    }
+
+    private static int IndexOf(ReadOnlySpan<AffinityEntry> span, int key)
+    {
+        int lo = 0, hi = span.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            var k = span[mid].Key;
+            if (k == key) return mid;
+            if (k < key) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return ~lo;
     }
 
     /// <summary>Merges another profile's affinities (identity merge), aligning the two anchors.</summary>
@@ -99,6 +111,7 @@ public sealed partial class Profile
     {
         AnchorMinute = anchor;
         InteractionScore = score;
+        Array.Sort(entries, (a, b) => a.Key.CompareTo(b.Key)); // keys are re-interned when a profile moves
         _affinityHandle = Store(_slabs.Affinities, entries, out _affinityClass);
         _affinityCount = entries.Length;
     }

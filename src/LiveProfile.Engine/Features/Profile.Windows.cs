@@ -72,7 +72,11 @@ public sealed partial class Profile
     private static int Find(ReadOnlySpan<WindowEntry> span, long composite)
     {
         // Today's entries are at the end: probe the tail before bisecting.
-        int lo = 0, hi = span.Length - 1;
+        if (span.Length == 0) return ~0;
+        var last = Composite(span[^1].Day, span[^1].Key);
+        if (composite > last) return ~span.Length;
+        if (composite == last) return span.Length - 1;
+        int lo = 0, hi = span.Length - 2;
         while (lo <= hi)
         {
             var mid = (int)((uint)(lo + hi) >> 1);

@@ -87,13 +87,10 @@ public sealed class EngineDispatcher
     /// <summary>Delivers pending commands and moves every partition's clock.</summary>
     public async Task FlushAsync()
     {
-        for (var p = 0; p < _pending.Length; p++)
-        {
-            var batch = _pending[p];
-            _pending[p] = [];
-            _tasks[p] = _host.ApplyAsync(p, batch, WatermarkMs);
-        }
+        for (var p = 0; p < _pending.Length; p++) _tasks[p] = _host.ApplyAsync(p, _pending[p], WatermarkMs);
         await Task.WhenAll(_tasks).ConfigureAwait(false);
+        // Hosts apply a batch before their task completes and keep no reference: the lists are reused.
+        foreach (var list in _pending) list.Clear();
     }
 
     private async Task MergeAsync(long lsn)
