@@ -20,7 +20,7 @@ internal static class AeadBox
     public static void Seal(AesGcm aes, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> destination)
     {
         var nonce = destination[..NonceSize];
-        RandomNumberGenerator.Fill(nonce);
+        NonceSource.Next(nonce);
         aes.Encrypt(
             nonce,
             plaintext,

@@ -115,6 +115,11 @@ public sealed partial class KeyVault : IDisposable
     /// Crypto-shreds a user key: it is gone from memory at once and from the file at the next
     /// <see cref="Compact"/>; the destruction is durable when this returns. False if there was no such key.
     /// </summary>
+    /// <summary>How many user keys were destroyed since open: caches of derived state compare it to drop what they hold.</summary>
+    public long DestroyedKeyCount => Interlocked.Read(ref _destroyedKeyCount);
+
+    private long _destroyedKeyCount;
+
     public bool DestroyUserKey(string tenant, ulong keyId)
     {
         lock (_flushGate)
@@ -131,6 +136,7 @@ public sealed partial class KeyVault : IDisposable
                 _userKeyCount--;
                 (t.Destroyed ??= []).Add(keyId);
                 WriteKeyRecord(_pending, VaultRecordType.Destroy, t.Index, keyId, default);
+                Interlocked.Increment(ref _destroyedKeyCount);
             }
 
             FlushCore();

@@ -90,7 +90,7 @@ public sealed class PrivacyDoor
         {
             SealedIdentityCodec.Encode(raw, plaintext);
             _vault.CopyOrCreateUserKey(tenant, keyId, key);
-            using var aes = new AesGcm(key, AeadBox.TagSize);
+            var aes = AesGcmCache.ForThread(_vault.DestroyedKeyCount).Get(tenant, keyId, key);
             e.Sealed = SealWithAad(aes, plaintext.WrittenSpan, tenant, e.Id);
         }
         finally

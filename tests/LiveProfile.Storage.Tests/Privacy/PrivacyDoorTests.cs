@@ -209,6 +209,23 @@ public sealed class PrivacyDoorTests : IDisposable
     }
 
     [Fact]
+    public void Apply_ManyEventsOfOneUserOnSeveralThreads_NoncesNeverRepeat()
+    {
+        var nonces = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        Parallel.For(0, 4, thread =>
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                var e = NewEvent($"n-{thread}-{i}", EventType.UserProfile, FullIdentity());
+                _door.Apply(e);
+                Assert.True(nonces.TryAdd(Convert.ToHexString(e.Sealed!, 0, 12), true), "nonce reused");
+                if (i % 1000 == 0) Assert.Equal(Name, _door.Unseal(e)!.Name);
+            }
+        });
+        Assert.Equal(20_000, nonces.Count);
+    }
+
+    [Fact]
     public void Unseal_AfterDestroyUserKey_ReturnsNull()
     {
         var e = NewEvent("e-1", EventType.UserProfile, FullIdentity());
