@@ -29,7 +29,15 @@ internal sealed class InProcessServer : IAsyncDisposable
             o.CheckpointInterval = TimeSpan.FromHours(1);
             configure?.Invoke(o);
         }, url);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync(); // a failed start must not leave a silo or file locks behind
+            throw;
+        }
         return new InProcessServer(app, url);
     }
 
