@@ -779,13 +779,8 @@ class Gen:
             self.run_user(u)
         rest = sorted(self.events, key=lambda e: (e[0], e[1]))
         out = self.catalog + [e for _, _, e in rest]
-        # The shop app stamps its send time on some events (spec: skew correction). Replaying this file
-        # later moves those ~60 events to about the ingest time (ts + receivedAt - sentAt), so they are
-        # kept to browsing events and away from u1001.
-        for ev in out:
-            if ev["type"] in ("shop.view", "shop.search") and ev["user"].get("accountId") != "u1001" and self.rng.random() < 0.1:
-                sent = parse(ev["ts"]) + timedelta(milliseconds=self.rng.randint(200, 4000))
-                ev["sentAt"] = sent.isoformat(timespec="milliseconds")
+        # No `sentAt`: this file is history replayed later, and skew correction (ts + receivedAt - sentAt)
+        # would move any event carrying one to the time of the replay.
         prefix = {"catalog": "cat", "live": "lv", "shop": "shp", "user": "usr", "identity": "usr", "external": "ext"}
         lines = []
         for n, ev in enumerate(out, 1):
