@@ -3,7 +3,6 @@ using LiveProfile.Engine.Partitioning;
 using LiveProfile.Server.Checkpoints;
 using LiveProfile.Server.Http;
 using LiveProfile.Server.Telemetry;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace LiveProfile.Server;
@@ -23,22 +22,14 @@ public static class LiveProfileServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+        // One options object, bound once: the engine settings below are derived from it before the host exists.
         var environment = new ConfigurationBuilder().AddEnvironmentVariables("LIVEPROFILE_").Build();
-        builder.Services.AddOptions<ServerOptions>()
-            .Bind(builder.Configuration.GetSection(ServerOptions.Section))
-            .Bind(environment)
-            .PostConfigure(o => overrides?.Invoke(o))
-            .Validate(o =>
-            {
-                o.Validate();
-                return true;
-            });
-
         var options = new ServerOptions();
         builder.Configuration.GetSection(ServerOptions.Section).Bind(options);
         environment.Bind(options);
         overrides?.Invoke(options);
         options.Validate();
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         var layout = new DataLayout(options.DataDirectory);
         var engineOptions = layout.LoadOrCreateEngineOptions(options.Partitions);
 
@@ -76,6 +67,4 @@ public static class LiveProfileServer
     /// <summary>Forces a checkpoint now (admin and tests).</summary>
     public static Task<long> CheckpointAsync(this WebApplication app, CancellationToken ct = default) =>
         app.Services.GetRequiredService<EngineRuntime>().CheckpointAsync(ct);
-
-    internal static ServerOptions Options(this WebApplication app) => app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
 }

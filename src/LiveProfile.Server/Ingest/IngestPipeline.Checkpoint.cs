@@ -1,5 +1,4 @@
 using LiveProfile.Server.Checkpoints;
-using LiveProfile.Storage.Dedup;
 
 namespace LiveProfile.Server.Ingest;
 
@@ -68,8 +67,6 @@ internal sealed partial class IngestPipeline
         }
         return replayed;
     }
-
-    internal DedupIndex Dedup => _dedup;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint written at log position {Lsn}")]
     private static partial void LogCheckpoint(ILogger logger, long lsn);

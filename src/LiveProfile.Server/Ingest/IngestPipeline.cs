@@ -30,7 +30,7 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
         Channel.CreateUnbounded<(long, List<EventRecord>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _applyGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private DedupIndex _dedup;
+    private readonly DedupIndex _dedup;
     private int _inFlight;
     private Task _applyLoop = Task.CompletedTask;
     private Exception? _failure;
