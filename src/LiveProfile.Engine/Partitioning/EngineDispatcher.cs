@@ -6,12 +6,17 @@ namespace LiveProfile.Engine.Partitioning;
 /// <summary>
 /// Routes logged events, in log order, to their partitions: resolves identity (merging profiles
 /// when an event joins two), groups commands per partition and delivers each group as one batch.
+/// Delivery is pipelined: while the partitions apply one hand-off, the next batch is routed
+/// (double-buffered lists); a partition still receives its batches one at a time, in order.
 /// Single caller at a time (the ingest pipeline's apply loop, or a replay).
 /// </summary>
 public sealed class EngineDispatcher
 {
     private readonly IPartitionHost _host;
-    private readonly List<PartitionCommand>[] _pending;
+    private List<PartitionCommand>[] _pending;
+    private List<PartitionCommand>[] _sending;
+    private Task _inFlight = Task.CompletedTask;
+    private long _inFlightLsn;
     private readonly List<(ulong From, ulong To)> _merges = [];
     private readonly Task[] _tasks;
     // The identity graph is written by the dispatching caller and read by queries on other threads.
@@ -21,18 +26,21 @@ public sealed class EngineDispatcher
     {
         _host = host;
         Identity = identity;
-        AppliedLsn = appliedLsn;
+        AppliedLsn = RoutedLsn = _inFlightLsn = appliedLsn;
         WatermarkMs = watermarkMs;
-        _pending = new List<PartitionCommand>[host.Partitions];
-        for (var i = 0; i < _pending.Length; i++) _pending[i] = [];
+        _pending = NewLists(host.Partitions);
+        _sending = NewLists(host.Partitions);
         _tasks = new Task[host.Partitions];
     }
 
     public IdentityGraph Identity { get; }
     public int Partitions => _host.Partitions;
 
-    /// <summary>Last log position routed and delivered.</summary>
+    /// <summary>Last log position applied by every partition it concerns.</summary>
     public long AppliedLsn { get; private set; }
+
+    /// <summary>Last log position routed (applied, or handed to the partitions).</summary>
+    public long RoutedLsn { get; private set; }
 
     /// <summary>The engine's event-time clock: the newest event time routed.</summary>
     public long WatermarkMs { get; private set; }
@@ -59,18 +67,23 @@ public sealed class EngineDispatcher
         lock (_identityLock) return [.. Identity.Members(profile)];
     }
 
-    /// <summary>Routes and delivers events whose log positions are consecutive and greater than <see cref="AppliedLsn"/>.</summary>
-    public async Task DispatchAsync(IReadOnlyList<(long Lsn, EventRecord Event)> events)
+    /// <summary>
+    /// Routes and delivers events whose log positions are consecutive and greater than <see cref="RoutedLsn"/>.
+    /// With <paramref name="drain"/> false it returns once the batch is handed over, so that the
+    /// caller can route the next one while the partitions apply this one; call <see cref="DrainAsync"/> before
+    /// relying on <see cref="AppliedLsn"/>.
+    /// </summary>
+    public async Task DispatchAsync(IReadOnlyList<(long Lsn, EventRecord Event)> events, bool drain = true)
     {
         foreach (var (lsn, e) in events)
         {
-            if (lsn <= AppliedLsn) continue; // already in the checkpoint
+            if (lsn <= RoutedLsn) continue; // already in the checkpoint
             if (e.TsMs > WatermarkMs && e.Type.RequiresUser()) WatermarkMs = e.TsMs;
             if (!e.Type.RequiresUser() && e.Ids.Count == 0)
             {
                 var broadcast = new PartitionCommand(lsn, 0, e);
                 foreach (var list in _pending) list.Add(broadcast);
-                AppliedLsn = lsn;
+                RoutedLsn = lsn;
                 continue;
             }
             _merges.Clear();
@@ -79,24 +92,43 @@ public sealed class EngineDispatcher
             lock (_identityLock) profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges);
             if (_merges.Count > 0) await MergeAsync(lsn).ConfigureAwait(false);
             if (profile != 0) _pending[Partitioner.PartitionOf(profile, Partitions)].Add(new PartitionCommand(lsn, profile, e));
-            AppliedLsn = lsn;
+            RoutedLsn = lsn;
         }
         await FlushAsync().ConfigureAwait(false);
+        if (drain) await DrainAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Delivers pending commands and moves every partition's clock.</summary>
+    /// <summary>Hands the pending commands to the partitions (after the previous hand-off is applied) and moves their clocks.</summary>
     public async Task FlushAsync()
     {
-        for (var p = 0; p < _pending.Length; p++) _tasks[p] = _host.ApplyAsync(p, _pending[p], WatermarkMs);
-        await Task.WhenAll(_tasks).ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
+        (_pending, _sending) = (_sending, _pending);
+        for (var p = 0; p < _sending.Length; p++) _tasks[p] = _host.ApplyAsync(p, _sending[p], WatermarkMs);
+        _inFlight = Task.WhenAll(_tasks);
+        _inFlightLsn = RoutedLsn;
+    }
+
+    /// <summary>Waits until everything handed over is applied; then <see cref="AppliedLsn"/> equals <see cref="RoutedLsn"/>.</summary>
+    public async Task DrainAsync()
+    {
+        await _inFlight.ConfigureAwait(false);
         // Hosts apply a batch before their task completes and keep no reference: the lists are reused.
-        foreach (var list in _pending) list.Clear();
+        foreach (var list in _sending) list.Clear();
+        AppliedLsn = _inFlightLsn;
+    }
+
+    private static List<PartitionCommand>[] NewLists(int partitions)
+    {
+        var lists = new List<PartitionCommand>[partitions];
+        for (var i = 0; i < lists.Length; i++) lists[i] = [];
+        return lists;
     }
 
     private async Task MergeAsync(long lsn)
     {
         // Everything routed before this event must be applied first: the extracted state has to include it.
         await FlushAsync().ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
         foreach (var (from, to) in _merges)
         {
             var state = await _host.ExtractAsync(Partitioner.PartitionOf(from, Partitions), from, lsn).ConfigureAwait(false);

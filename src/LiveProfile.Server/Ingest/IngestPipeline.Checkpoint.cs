@@ -17,6 +17,7 @@ internal sealed partial class IngestPipeline
         await _applyGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            await Dispatcher.DrainAsync().ConfigureAwait(false);
             var lsn = Dispatcher.AppliedLsn;
             if (lsn == _lastCheckpointLsn) return lsn;
             await checkpointPartitions(lsn).ConfigureAwait(false);
@@ -53,7 +54,7 @@ internal sealed partial class IngestPipeline
             chunk.Add((lsn, e));
             if (chunk.Count == chunk.Capacity)
             {
-                await Dispatcher.DispatchAsync(chunk).ConfigureAwait(false);
+                await Dispatcher.DispatchAsync(chunk, drain: false).ConfigureAwait(false);
                 replayed += chunk.Count;
                 chunk.Clear();
                 progress(replayed);
@@ -65,6 +66,7 @@ internal sealed partial class IngestPipeline
             replayed += chunk.Count;
             progress(replayed);
         }
+        await Dispatcher.DrainAsync().ConfigureAwait(false);
         return replayed;
     }
 

@@ -134,8 +134,14 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
         var batch = new List<(long, EventRecord)>(16_384);
         try
         {
-            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            while (true)
             {
+                if (!reader.TryPeek(out _))
+                {
+                    // Idle: let the last hand-off finish so that AppliedLsn catches up, then wait for work.
+                    await DrainAsync().ConfigureAwait(false);
+                    if (!await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false)) break;
+                }
                 batch.Clear();
                 long last = 0;
                 while (batch.Count < 16_384 && reader.TryRead(out var item))
@@ -147,13 +153,15 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
                 await _applyGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
                 try
                 {
-                    await Dispatcher.DispatchAsync(batch).ConfigureAwait(false);
+                    // Not drained: the next batch is routed while the partitions apply this one.
+                    await Dispatcher.DispatchAsync(batch, drain: false).ConfigureAwait(false);
                 }
                 finally
                 {
                     _applyGate.Release();
                 }
             }
+            await DrainAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -162,6 +170,19 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
         {
             _failure = ex;
             LogApplyFailed(_logger, ex);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        await _applyGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        try
+        {
+            await Dispatcher.DrainAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _applyGate.Release();
         }
     }
 
