@@ -1,4 +1,4 @@
-using System.Buffers;
+using LiveProfile.Storage.IO;
 
 namespace LiveProfile.Storage.Log;
 
@@ -10,7 +10,7 @@ internal sealed class EncodeScratch
     [ThreadStatic]
     private static EncodeScratch? t_current;
 
-    public ArrayBufferWriter<byte> Buffer { get; private set; } = new(64 * 1024);
+    public ByteWriter Buffer { get; private set; } = new(64 * 1024);
 
     /// <summary>End offset in <see cref="Buffer"/> of each encoded payload.</summary>
     public List<int> Ends { get; } = [];
@@ -18,7 +18,7 @@ internal sealed class EncodeScratch
     public static EncodeScratch Rent()
     {
         EncodeScratch scratch = t_current ??= new EncodeScratch();
-        scratch.Buffer.ResetWrittenCount();
+        scratch.Buffer.Clear();
         scratch.Ends.Clear();
         return scratch;
     }
@@ -28,7 +28,7 @@ internal sealed class EncodeScratch
     {
         if (Buffer.Capacity > KeepBytes)
         {
-            Buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            Buffer = new ByteWriter(64 * 1024);
         }
 
         if (Ends.Capacity > 64 * 1024)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using LiveProfile.Engine.Contract;
+using LiveProfile.Storage.IO;
 
 namespace LiveProfile.Storage.Log;
 
@@ -35,6 +36,10 @@ public static class EventCodec
     private const byte PurposeFalse = 1;
     private const byte PurposeTrue = 2;
 
+    /// <summary>Where an event for an output other than a <see cref="ByteWriter"/> is encoded before the copy.</summary>
+    [ThreadStatic]
+    private static ByteWriter? t_scratch;
+
     /// <summary>Appends the encoding of <paramref name="e"/> to <paramref name="output"/>.</summary>
     /// <exception cref="InvalidOperationException">The event still carries plaintext PII (<see cref="EventRecord.Raw"/> is set).</exception>
     /// <exception cref="ArgumentException">A required field or a list element is null, or the type is not defined.</exception>
@@ -66,62 +71,57 @@ public static class EventCodec
         if (e.Sealed is not null) flags |= FlagSealed;
         if (e.SealKey != 0) flags |= FlagSealKey;
 
-        var w = new CodecWriter(output);
-        w.Byte(FormatVersion);
-        w.Byte(flags);
-        w.String(e.Tenant);
-        w.String(e.Id);
-        w.Byte((byte)e.Type);
-        w.VarInt(e.TsMs);
-        w.VarInt(unchecked(e.ReceivedMs - e.TsMs));
-        w.VarInt(e.SkewMs);
-        if (e.Room is not null) w.String(e.Room);
-        if (e.Session is not null) w.String(e.Session);
-        if (e.Product is not null) w.String(e.Product);
-
-        List<Pseudonym> ids = e.Ids;
-        w.VarUInt((uint)ids.Count);
-        for (int i = 0; i < ids.Count; i++)
+        // The log encodes straight into its ByteWriter; any other output gets a copy.
+        if (output is ByteWriter direct)
         {
-            w.Byte((byte)ids[i].Kind);
-            w.UInt64(ids[i].Hash);
+            Encode(e, flags, direct);
+            return;
         }
 
-        if (e.Sealed is not null) w.Bytes(e.Sealed);
-        if (e.SealKey != 0) w.UInt64(e.SealKey);
-
-        WriteProps(ref w, e.Props);
-        w.Complete();
+        ByteWriter scratch = t_scratch ??= new ByteWriter(1024);
+        try
+        {
+            Encode(e, flags, scratch);
+            output.Write(scratch.WrittenSpan);
+        }
+        finally
+        {
+            scratch.Clear();
+            if (scratch.Capacity > 1024 * 1024)
+            {
+                t_scratch = null; // one huge event must not pin its buffer on this thread
+            }
+        }
     }
 
     /// <summary>Decodes one payload written by <see cref="Write"/>.</summary>
     /// <exception cref="InvalidDataException">Unknown version, flag, type or tag, or a malformed payload.</exception>
     public static EventRecord Read(ReadOnlySpan<byte> payload)
     {
-        var r = new CodecReader(payload);
-        byte version = r.Byte();
+        var r = new SpanReader(payload);
+        byte version = r.ReadByte();
         if (version != FormatVersion)
         {
             throw new InvalidDataException($"Event codec: unsupported format version {version} (this build reads {FormatVersion}).");
         }
 
-        byte flags = r.Byte();
+        byte flags = r.ReadByte();
         if ((flags & ~KnownFlags) != 0)
         {
             throw new InvalidDataException($"Event codec: unknown envelope flags 0x{flags:x2}.");
         }
 
-        string tenant = r.String();
-        string id = r.String();
-        byte type = r.Byte();
+        string tenant = r.ReadString();
+        string id = r.ReadString();
+        byte type = r.ReadByte();
         if (!IsDefined((EventType)type))
         {
             throw new InvalidDataException($"Event codec: unknown event type {type}.");
         }
 
-        long ts = r.VarInt();
-        long received = unchecked(ts + r.VarInt());
-        long skew = r.VarInt();
+        long ts = r.ReadVarInt();
+        long received = unchecked(ts + r.ReadVarInt());
+        long skew = r.ReadVarInt();
         var e = new EventRecord
         {
             Tenant = tenant,
@@ -131,70 +131,98 @@ public static class EventCodec
             ReceivedMs = received,
             SkewMs = skew,
         };
-        if ((flags & FlagRoom) != 0) e.Room = r.String();
-        if ((flags & FlagSession) != 0) e.Session = r.String();
-        if ((flags & FlagProduct) != 0) e.Product = r.String();
+        if ((flags & FlagRoom) != 0) e.Room = r.ReadString();
+        if ((flags & FlagSession) != 0) e.Session = r.ReadString();
+        if ((flags & FlagProduct) != 0) e.Product = r.ReadString();
 
-        int idCount = r.Length(minElementBytes: 9);
+        int idCount = r.ReadLength(minElementBytes: 9);
         var ids = new List<Pseudonym>(idCount);
         for (int i = 0; i < idCount; i++)
         {
-            var kind = (IdentifierKind)r.Byte();
-            ids.Add(new Pseudonym(kind, r.UInt64()));
+            var kind = (IdentifierKind)r.ReadByte();
+            ids.Add(new Pseudonym(kind, r.ReadUInt64()));
         }
 
         e.Ids = ids;
-        if ((flags & FlagSealed) != 0) e.Sealed = r.Bytes();
-        if ((flags & FlagSealKey) != 0) e.SealKey = r.UInt64();
+        if ((flags & FlagSealed) != 0) e.Sealed = r.ReadPrefixedBytes();
+        if ((flags & FlagSealKey) != 0) e.SealKey = r.ReadUInt64();
 
         e.Props = ReadProps(ref r);
         return e;
     }
 
+    private static void Encode(EventRecord e, byte flags, ByteWriter w)
+    {
+        w.WriteByte(FormatVersion);
+        w.WriteByte(flags);
+        w.WriteString(e.Tenant);
+        w.WriteString(e.Id);
+        w.WriteByte((byte)e.Type);
+        w.WriteVarInt(e.TsMs);
+        w.WriteVarInt(unchecked(e.ReceivedMs - e.TsMs));
+        w.WriteVarInt(e.SkewMs);
+        if (e.Room is not null) w.WriteString(e.Room);
+        if (e.Session is not null) w.WriteString(e.Session);
+        if (e.Product is not null) w.WriteString(e.Product);
+
+        List<Pseudonym> ids = e.Ids;
+        w.WriteVarUInt((uint)ids.Count);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            w.WriteByte((byte)ids[i].Kind);
+            w.WriteUInt64(ids[i].Hash);
+        }
+
+        if (e.Sealed is not null) w.WritePrefixedBytes(e.Sealed);
+        if (e.SealKey != 0) w.WriteUInt64(e.SealKey);
+
+        WriteProps(w, e.Props);
+    }
+
     private static bool IsDefined(EventType type) => (byte)type is >= 1 and < EventTypes.Count;
 
-    private static void WriteProps(ref CodecWriter w, EventProps p)
+    private static void WriteProps(ByteWriter w, EventProps p)
     {
-        Str(ref w, PropTag.Source, p.Source);
-        Str(ref w, PropTag.Text, p.Text);
-        Str(ref w, PropTag.GiftId, p.GiftId);
-        Str(ref w, PropTag.Channel, p.Channel);
-        Str(ref w, PropTag.CouponId, p.CouponId);
-        Str(ref w, PropTag.Query, p.Query);
-        Str(ref w, PropTag.OrderId, p.OrderId);
-        Str(ref w, PropTag.OrderRoom, p.OrderRoom);
-        Str(ref w, PropTag.Gender, p.Gender);
-        Str(ref w, PropTag.Province, p.Province);
-        Str(ref w, PropTag.City, p.City);
-        Str(ref w, PropTag.Title, p.Title);
-        Str(ref w, PropTag.Category, p.Category);
-        Str(ref w, PropTag.Brand, p.Brand);
-        Str(ref w, PropTag.Streamer, p.Streamer);
-        Str(ref w, PropTag.SessionRoom, p.SessionRoom);
-        Str(ref w, PropTag.Keyword, p.Keyword);
+        Str(w, PropTag.Source, p.Source);
+        Str(w, PropTag.Text, p.Text);
+        Str(w, PropTag.GiftId, p.GiftId);
+        Str(w, PropTag.Channel, p.Channel);
+        Str(w, PropTag.CouponId, p.CouponId);
+        Str(w, PropTag.Query, p.Query);
+        Str(w, PropTag.OrderId, p.OrderId);
+        Str(w, PropTag.OrderRoom, p.OrderRoom);
+        Str(w, PropTag.Gender, p.Gender);
+        Str(w, PropTag.Province, p.Province);
+        Str(w, PropTag.City, p.City);
+        Str(w, PropTag.Title, p.Title);
+        Str(w, PropTag.Category, p.Category);
+        Str(w, PropTag.Brand, p.Brand);
+        Str(w, PropTag.Streamer, p.Streamer);
+        Str(w, PropTag.SessionRoom, p.SessionRoom);
+        Str(w, PropTag.Keyword, p.Keyword);
 
-        Int(ref w, PropTag.Count, p.Count);
-        Int(ref w, PropTag.Qty, p.Qty);
-        Int(ref w, PropTag.DurationMs, p.DurationMs);
-        Int(ref w, PropTag.Rating, p.Rating);
-        Int(ref w, PropTag.BirthYear, p.BirthYear);
-        Int(ref w, PropTag.Stock, p.Stock);
+        Int(w, PropTag.Count, p.Count);
+        Int(w, PropTag.Qty, p.Qty);
+        Int(w, PropTag.DurationMs, p.DurationMs);
+        Int(w, PropTag.Rating, p.Rating);
+        Int(w, PropTag.BirthYear, p.BirthYear);
+        Int(w, PropTag.Stock, p.Stock);
 
-        Dbl(ref w, PropTag.Value, p.Value);
-        Dbl(ref w, PropTag.Total, p.Total);
-        Dbl(ref w, PropTag.Amount, p.Amount);
-        Dbl(ref w, PropTag.Price, p.Price);
-        Dbl(ref w, PropTag.Score, p.Score);
-        Dbl(ref w, PropTag.Confidence, p.Confidence);
+        Dbl(w, PropTag.Value, p.Value);
+        Dbl(w, PropTag.Total, p.Total);
+        Dbl(w, PropTag.Amount, p.Amount);
+        Dbl(w, PropTag.Price, p.Price);
+        Dbl(w, PropTag.Score, p.Score);
+        Dbl(w, PropTag.Confidence, p.Confidence);
 
-        Int(ref w, PropTag.UntilMs, p.UntilMs);
-        Int(ref w, PropTag.StartsAtMs, p.StartsAtMs);
-        Int(ref w, PropTag.RegisteredAtMs, p.RegisteredAtMs);
+        Int(w, PropTag.UntilMs, p.UntilMs);
+        Int(w, PropTag.StartsAtMs, p.StartsAtMs);
+        Int(w, PropTag.RegisteredAtMs, p.RegisteredAtMs);
 
         if (p.Items is { } items)
         {
-            w.Byte((byte)PropTag.Items);
-            w.VarUInt((uint)items.Count);
+            w.WriteByte((byte)PropTag.Items);
+            w.WriteVarUInt((uint)items.Count);
             foreach (OrderItem item in items)
             {
                 if (item.Product is null)
@@ -202,43 +230,43 @@ public static class EventCodec
                     throw new ArgumentException("An order item has no product.", nameof(p));
                 }
 
-                w.String(item.Product);
-                w.VarInt(item.Qty);
-                w.Double(item.UnitPrice);
-                w.Double(item.Discount);
+                w.WriteString(item.Product);
+                w.WriteVarInt(item.Qty);
+                w.WriteDouble(item.UnitPrice);
+                w.WriteDouble(item.Discount);
             }
         }
 
-        StrList(ref w, PropTag.Labels, p.Labels);
-        StrList(ref w, PropTag.Ingredients, p.Ingredients);
-        StrList(ref w, PropTag.Products, p.Products);
+        StrList(w, PropTag.Labels, p.Labels);
+        StrList(w, PropTag.Ingredients, p.Ingredients);
+        StrList(w, PropTag.Products, p.Products);
 
         if (p.LinkedIds is { } linked)
         {
-            w.Byte((byte)PropTag.LinkedIds);
-            w.VarUInt((uint)linked.Count);
+            w.WriteByte((byte)PropTag.LinkedIds);
+            w.WriteVarUInt((uint)linked.Count);
             foreach (Pseudonym id in linked)
             {
-                w.Byte((byte)id.Kind);
-                w.UInt64(id.Hash);
+                w.WriteByte((byte)id.Kind);
+                w.WriteUInt64(id.Hash);
             }
         }
 
         if (p.Purposes is { } purposes)
         {
-            w.Byte((byte)PropTag.Purposes);
-            w.Byte((byte)(Purpose(purposes.Analytics) | (Purpose(purposes.Personalization) << 2) | (Purpose(purposes.Marketing) << 4)));
+            w.WriteByte((byte)PropTag.Purposes);
+            w.WriteByte((byte)(Purpose(purposes.Analytics) | (Purpose(purposes.Personalization) << 2) | (Purpose(purposes.Marketing) << 4)));
         }
     }
 
-    private static EventProps ReadProps(ref CodecReader r)
+    private static EventProps ReadProps(ref SpanReader r)
     {
         var p = new EventProps();
         ulong seenLow = 0, seenHigh = 0;
         while (r.Remaining > 0)
         {
             int at = r.Position;
-            byte tag = r.Byte();
+            byte tag = r.ReadByte();
             if (tag >= 128)
             {
                 throw UnknownTag(tag, at);
@@ -254,51 +282,51 @@ public static class EventCodec
             seen |= bit;
             switch ((PropTag)tag)
             {
-                case PropTag.Source: p.Source = r.String(); break;
-                case PropTag.Text: p.Text = r.String(); break;
-                case PropTag.GiftId: p.GiftId = r.String(); break;
-                case PropTag.Channel: p.Channel = r.String(); break;
-                case PropTag.CouponId: p.CouponId = r.String(); break;
-                case PropTag.Query: p.Query = r.String(); break;
-                case PropTag.OrderId: p.OrderId = r.String(); break;
-                case PropTag.OrderRoom: p.OrderRoom = r.String(); break;
-                case PropTag.Gender: p.Gender = r.String(); break;
-                case PropTag.Province: p.Province = r.String(); break;
-                case PropTag.City: p.City = r.String(); break;
-                case PropTag.Title: p.Title = r.String(); break;
-                case PropTag.Category: p.Category = r.String(); break;
-                case PropTag.Brand: p.Brand = r.String(); break;
-                case PropTag.Streamer: p.Streamer = r.String(); break;
-                case PropTag.SessionRoom: p.SessionRoom = r.String(); break;
-                case PropTag.Keyword: p.Keyword = r.String(); break;
+                case PropTag.Source: p.Source = r.ReadString(); break;
+                case PropTag.Text: p.Text = r.ReadString(); break;
+                case PropTag.GiftId: p.GiftId = r.ReadString(); break;
+                case PropTag.Channel: p.Channel = r.ReadString(); break;
+                case PropTag.CouponId: p.CouponId = r.ReadString(); break;
+                case PropTag.Query: p.Query = r.ReadString(); break;
+                case PropTag.OrderId: p.OrderId = r.ReadString(); break;
+                case PropTag.OrderRoom: p.OrderRoom = r.ReadString(); break;
+                case PropTag.Gender: p.Gender = r.ReadString(); break;
+                case PropTag.Province: p.Province = r.ReadString(); break;
+                case PropTag.City: p.City = r.ReadString(); break;
+                case PropTag.Title: p.Title = r.ReadString(); break;
+                case PropTag.Category: p.Category = r.ReadString(); break;
+                case PropTag.Brand: p.Brand = r.ReadString(); break;
+                case PropTag.Streamer: p.Streamer = r.ReadString(); break;
+                case PropTag.SessionRoom: p.SessionRoom = r.ReadString(); break;
+                case PropTag.Keyword: p.Keyword = r.ReadString(); break;
 
-                case PropTag.Count: p.Count = r.VarInt(); break;
-                case PropTag.Qty: p.Qty = r.VarInt(); break;
-                case PropTag.DurationMs: p.DurationMs = r.VarInt(); break;
-                case PropTag.Rating: p.Rating = r.VarInt(); break;
-                case PropTag.BirthYear: p.BirthYear = r.VarInt(); break;
-                case PropTag.Stock: p.Stock = r.VarInt(); break;
+                case PropTag.Count: p.Count = r.ReadVarInt(); break;
+                case PropTag.Qty: p.Qty = r.ReadVarInt(); break;
+                case PropTag.DurationMs: p.DurationMs = r.ReadVarInt(); break;
+                case PropTag.Rating: p.Rating = r.ReadVarInt(); break;
+                case PropTag.BirthYear: p.BirthYear = r.ReadVarInt(); break;
+                case PropTag.Stock: p.Stock = r.ReadVarInt(); break;
 
-                case PropTag.Value: p.Value = r.Double(); break;
-                case PropTag.Total: p.Total = r.Double(); break;
-                case PropTag.Amount: p.Amount = r.Double(); break;
-                case PropTag.Price: p.Price = r.Double(); break;
-                case PropTag.Score: p.Score = r.Double(); break;
-                case PropTag.Confidence: p.Confidence = r.Double(); break;
+                case PropTag.Value: p.Value = r.ReadDouble(); break;
+                case PropTag.Total: p.Total = r.ReadDouble(); break;
+                case PropTag.Amount: p.Amount = r.ReadDouble(); break;
+                case PropTag.Price: p.Price = r.ReadDouble(); break;
+                case PropTag.Score: p.Score = r.ReadDouble(); break;
+                case PropTag.Confidence: p.Confidence = r.ReadDouble(); break;
 
-                case PropTag.UntilMs: p.UntilMs = r.VarInt(); break;
-                case PropTag.StartsAtMs: p.StartsAtMs = r.VarInt(); break;
-                case PropTag.RegisteredAtMs: p.RegisteredAtMs = r.VarInt(); break;
+                case PropTag.UntilMs: p.UntilMs = r.ReadVarInt(); break;
+                case PropTag.StartsAtMs: p.StartsAtMs = r.ReadVarInt(); break;
+                case PropTag.RegisteredAtMs: p.RegisteredAtMs = r.ReadVarInt(); break;
 
                 case PropTag.Items:
-                    int itemCount = r.Length(minElementBytes: 18);
+                    int itemCount = r.ReadLength(minElementBytes: 18);
                     var items = new List<OrderItem>(itemCount);
                     for (int i = 0; i < itemCount; i++)
                     {
-                        string product = r.String();
-                        int qty = r.VarInt32();
-                        double unitPrice = r.Double();
-                        double discount = r.Double();
+                        string product = r.ReadString();
+                        int qty = r.ReadVarInt32();
+                        double unitPrice = r.ReadDouble();
+                        double discount = r.ReadDouble();
                         items.Add(new OrderItem(product, qty, unitPrice, discount));
                     }
 
@@ -310,19 +338,19 @@ public static class EventCodec
                 case PropTag.Products: p.Products = ReadStrList(ref r); break;
 
                 case PropTag.LinkedIds:
-                    int linkedCount = r.Length(minElementBytes: 9);
+                    int linkedCount = r.ReadLength(minElementBytes: 9);
                     var linked = new List<Pseudonym>(linkedCount);
                     for (int i = 0; i < linkedCount; i++)
                     {
-                        var kind = (IdentifierKind)r.Byte();
-                        linked.Add(new Pseudonym(kind, r.UInt64()));
+                        var kind = (IdentifierKind)r.ReadByte();
+                        linked.Add(new Pseudonym(kind, r.ReadUInt64()));
                     }
 
                     p.LinkedIds = linked;
                     break;
 
                 case PropTag.Purposes:
-                    byte bits = r.Byte();
+                    byte bits = r.ReadByte();
                     if ((bits & 0xC0) != 0 || (bits & 3) == 3 || ((bits >> 2) & 3) == 3 || ((bits >> 4) & 3) == 3)
                     {
                         throw new InvalidDataException($"Event codec: invalid consent purposes byte 0x{bits:x2} (offset {at}).");
@@ -339,32 +367,32 @@ public static class EventCodec
         return p;
     }
 
-    private static void Str(ref CodecWriter w, PropTag tag, string? value)
+    private static void Str(ByteWriter w, PropTag tag, string? value)
     {
         if (value is null) return;
-        w.Byte((byte)tag);
-        w.String(value);
+        w.WriteByte((byte)tag);
+        w.WriteString(value);
     }
 
-    private static void Int(ref CodecWriter w, PropTag tag, long? value)
+    private static void Int(ByteWriter w, PropTag tag, long? value)
     {
         if (value is not { } v) return;
-        w.Byte((byte)tag);
-        w.VarInt(v);
+        w.WriteByte((byte)tag);
+        w.WriteVarInt(v);
     }
 
-    private static void Dbl(ref CodecWriter w, PropTag tag, double? value)
+    private static void Dbl(ByteWriter w, PropTag tag, double? value)
     {
         if (value is not { } v) return;
-        w.Byte((byte)tag);
-        w.Double(v);
+        w.WriteByte((byte)tag);
+        w.WriteDouble(v);
     }
 
-    private static void StrList(ref CodecWriter w, PropTag tag, List<string>? values)
+    private static void StrList(ByteWriter w, PropTag tag, List<string>? values)
     {
         if (values is null) return;
-        w.Byte((byte)tag);
-        w.VarUInt((uint)values.Count);
+        w.WriteByte((byte)tag);
+        w.WriteVarUInt((uint)values.Count);
         foreach (string value in values)
         {
             if (value is null)
@@ -372,17 +400,17 @@ public static class EventCodec
                 throw new ArgumentException($"Prop list {tag} contains a null element.", nameof(values));
             }
 
-            w.String(value);
+            w.WriteString(value);
         }
     }
 
-    private static List<string> ReadStrList(ref CodecReader r)
+    private static List<string> ReadStrList(ref SpanReader r)
     {
-        int count = r.Length();
+        int count = r.ReadLength();
         var list = new List<string>(count);
         for (int i = 0; i < count; i++)
         {
-            list.Add(r.String());
+            list.Add(r.ReadString());
         }
 
         return list;

@@ -138,14 +138,14 @@ public sealed partial class EventLog : IAsyncDisposable, IDisposable
         for (int i = 0; i < count; i++)
         {
             EventRecord e = batch[i] ?? throw new ArgumentException($"Event {i} of the batch is null.", nameof(batch));
-            int before = scratch.Buffer.WrittenCount;
+            int before = scratch.Buffer.Length;
             EventCodec.Write(e, scratch.Buffer);
-            if (scratch.Buffer.WrittenCount - before > RecordFormat.MaxPayloadBytes)
+            if (scratch.Buffer.Length - before > RecordFormat.MaxPayloadBytes)
             {
                 throw new ArgumentException($"Event '{e.Id}' encodes to more than {RecordFormat.MaxPayloadBytes} bytes.", nameof(batch));
             }
 
-            scratch.Ends.Add(scratch.Buffer.WrittenCount);
+            scratch.Ends.Add(scratch.Buffer.Length);
         }
 
         long last;

@@ -1,3 +1,5 @@
+using LiveProfile.Storage.IO;
+
 namespace LiveProfile.Storage.Privacy;
 
 /// <summary>The record format of <c>keys.vault</c>: replay on open, writing, compaction.</summary>
@@ -28,7 +30,7 @@ public sealed partial class KeyVault
     /// <summary>Applies one record while opening. Malformed content throws <see cref="InvalidDataException"/> (reported with its offset).</summary>
     private void Replay(byte type, ReadOnlySpan<byte> payload, long offset)
     {
-        var reader = new PayloadReader(payload);
+        var reader = new SpanReader(payload);
         switch ((VaultRecordType)type)
         {
             case VaultRecordType.Tenant:

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LiveProfile.Storage.IO;
 
 namespace LiveProfile.Storage.Privacy;
 

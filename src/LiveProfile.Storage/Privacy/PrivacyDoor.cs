@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using LiveProfile.Engine.Contract;
+using LiveProfile.Storage.IO;
 
 namespace LiveProfile.Storage.Privacy;
 

@@ -1,4 +1,5 @@
 using LiveProfile.Engine.Contract;
+using LiveProfile.Storage.IO;
 
 namespace LiveProfile.Storage.Privacy;
 
@@ -43,7 +44,7 @@ internal static class SealedIdentityCodec
             foreach (var (kind, value) in links)
             {
                 writer.WriteByte((byte)kind);
-                writer.WriteVarString(value);
+                writer.WriteString(value);
             }
         }
 
@@ -53,7 +54,7 @@ internal static class SealedIdentityCodec
     /// <exception cref="InvalidDataException">Not a blob this codec wrote.</exception>
     public static RawIdentity Decode(ReadOnlySpan<byte> plaintext)
     {
-        var reader = new PayloadReader(plaintext);
+        var reader = new SpanReader(plaintext);
         var version = reader.ReadByte();
         if (version != Version)
         {
@@ -78,17 +79,12 @@ internal static class SealedIdentityCodec
         };
         if ((mask & HasLinks) != 0)
         {
-            var count = reader.ReadVarUInt();
-            if (count > (uint)reader.Remaining)
-            {
-                throw new InvalidDataException("Link count out of range.");
-            }
-
-            var links = new List<(IdentifierKind Kind, string Value)>((int)count);
+            var count = reader.ReadLength(minElementBytes: 2); // a kind byte and at least a length byte each
+            var links = new List<(IdentifierKind Kind, string Value)>(count);
             for (var i = 0; i < count; i++)
             {
                 var kind = (IdentifierKind)reader.ReadByte();
-                links.Add((kind, reader.ReadVarString()));
+                links.Add((kind, reader.ReadString()));
             }
 
             raw.Links = links;
@@ -122,10 +118,10 @@ internal static class SealedIdentityCodec
     {
         if (value is not null)
         {
-            writer.WriteVarString(value);
+            writer.WriteString(value);
         }
     }
 
-    private static string? ReadIf(ref PayloadReader reader, ushort mask, ushort bit) =>
-        (mask & bit) != 0 ? reader.ReadVarString() : null;
+    private static string? ReadIf(ref SpanReader reader, ushort mask, ushort bit) =>
+        (mask & bit) != 0 ? reader.ReadString() : null;
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using LiveProfile.Storage.IO;
 using LiveProfile.Storage.Privacy;
 
 namespace LiveProfile.Storage.Quarantine;
@@ -273,11 +274,11 @@ public sealed class QuarantineStore : IDisposable
         secret.WriteByte(entry.EventId is null ? (byte)0 : (byte)1);
         if (entry.EventId is not null)
         {
-            secret.WriteVarString(entry.EventId);
+            secret.WriteString(entry.EventId);
         }
 
-        secret.WriteVarString(entry.Message);
-        secret.WriteVarString(entry.RawJson);
+        secret.WriteString(entry.Message);
+        secret.WriteString(entry.RawJson);
         Span<byte> aad = stackalloc byte[AadLength(tenant)];
         WriteAad(aad, tenant, seq);
         AeadBox.Seal(aes, secret.WrittenSpan, aad, records.Reserve(secret.Length + AeadBox.Overhead));
@@ -326,7 +327,7 @@ public sealed class QuarantineStore : IDisposable
     private QuarantinedEvent ReadEntry(AesGcm aes, string tenant, QuarantineIndexEntry entry, string code)
     {
         var payload = _file.ReadPayload(entry.Offset, out var type);
-        var reader = new PayloadReader(payload);
+        var reader = new SpanReader(payload);
         if (type != (byte)QuarantineRecordType.Entry || reader.ReadInt64() != entry.Seq || reader.ReadString16() != tenant)
         {
             throw RecordFile.Corrupt(_file.FilePath, entry.Offset, $"entry {entry.Seq} is not where the index points");
@@ -342,10 +343,10 @@ public sealed class QuarantineStore : IDisposable
             Span<byte> aad = stackalloc byte[AadLength(tenant)];
             WriteAad(aad, tenant, entry.Seq);
             AeadBox.Open(aes, box, aad, plaintext);
-            var secret = new PayloadReader(plaintext);
-            var eventId = secret.ReadByte() != 0 ? secret.ReadVarString() : null;
-            var message = secret.ReadVarString();
-            var rawJson = secret.ReadVarString();
+            var secret = new SpanReader(plaintext);
+            var eventId = secret.ReadByte() != 0 ? secret.ReadString() : null;
+            var message = secret.ReadString();
+            var rawJson = secret.ReadString();
             return new QuarantinedEvent(entry.Seq, receivedMs, line, eventId, code, message, rawJson, entry.Replayed);
         }
         finally
@@ -368,7 +369,7 @@ public sealed class QuarantineStore : IDisposable
     /// <summary>Rebuilds the index while opening; no key is needed.</summary>
     private void Replay(byte type, ReadOnlySpan<byte> payload, long offset)
     {
-        var reader = new PayloadReader(payload);
+        var reader = new SpanReader(payload);
         switch ((QuarantineRecordType)type)
         {
             case QuarantineRecordType.Entry:
