@@ -18,7 +18,7 @@ public sealed class CommentIntentClassifier
 
     /// <summary>
     /// The classifier shipped with the library (Models/comment-intents.zip, trained on the train
-    /// split of data/comments/comments.tsv), loaded on first use.
+    /// split of datasets/comments/comments.tsv), loaded on first use.
     /// </summary>
     public static CommentIntentClassifier Default => DefaultInstance.Value;
 

@@ -1,6 +1,6 @@
 namespace LiveProfile.Text.Tests;
 
-/// <summary>data/comments/comments.tsv (text, intent, split, template), copied beside the tests.</summary>
+/// <summary>datasets/comments/comments.tsv (text, intent, split, template), copied beside the tests.</summary>
 internal static class CommentCorpus
 {
     private static readonly Lazy<List<(string Text, string Intent, string Split, string Template)>> AllRows = new(Read);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates data/comments/comments.tsv: labelled live-room comments (text, intent, split).
+"""Generates datasets/comments/comments.tsv: labelled live-room comments (text, intent, split).
 
 Deterministic (fixed seed, Python 3 stdlib only). Comments are composed from templates and
 slot fillers, then roughened the way live-room chat is: slang, homophone typos, pinyin
@@ -13,7 +13,7 @@ rows never reach train, so the test split measures phrasings the classifier neve
 A smaller share of test rows comes from train templates with different slot fillers
 (never an exact copy of a train row).
 
-Run from the repository root:  python3 data/comments/generate.py
+Run from the repository root:  python3 datasets/comments/generate.py
 """
 import os
 import random
