@@ -34,7 +34,7 @@ internal static class MemoryPerProfile
             if (batch.Count < batch.Capacity) continue;
             var before = GC.GetTotalAllocatedBytes();
             watch.Start();
-            await dispatcher.DispatchAsync(batch);
+            await dispatcher.DispatchAsync(batch, drain: false);
             watch.Stop();
             allocated += GC.GetTotalAllocatedBytes() - before;
             applied += batch.Count;
@@ -47,6 +47,7 @@ internal static class MemoryPerProfile
         }
         watch.Start();
         await dispatcher.DispatchAsync(batch);
+        await dispatcher.DrainAsync();
         watch.Stop();
         applied += batch.Count;
         var count = host.Engines.Sum(e => e.ProfileCount);
