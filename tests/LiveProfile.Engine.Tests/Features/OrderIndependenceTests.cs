@@ -8,8 +8,9 @@ namespace LiveProfile.Engine.Tests.Features;
 
 /// <summary>
 /// DESIGN.md decision 4: any arrival order of the same behaviour events gives the same features.
-/// The catalog is master data and is loaded first; live presence (join/heartbeat/leave) is
-/// sequenced per visit and covered by its own tests.
+/// The catalog is master data and is loaded first. A live visit (events of one viewer in one
+/// session less than the heartbeat timeout apart) is measured in arrival order, so generated
+/// events are at least 200 s apart: each is its own visit, and visits are covered by their own tests.
 /// </summary>
 public sealed class OrderIndependenceTests
 {
@@ -33,10 +34,13 @@ public sealed class OrderIndependenceTests
         var users = new[] { Account(1), Viewer(2), Account(3) };
         var events = new List<EventRecord>();
         var n = rng.Next(5, 60);
+        var slots = new HashSet<int>();
         for (var i = 0; i < n; i++)
         {
             var u = new[] { users[rng.Next(users.Length)] };
-            var ts = T0 + (long)(rng.NextDouble() * 200 * 86_400_000);
+            int slot;
+            do slot = rng.Next(200 * 432); while (!slots.Add(slot)); // 432 slots of 200 s a day, for 200 days
+            var ts = T0 + slot * 200_000L + rng.Next(1000);
             var product = Products[rng.Next(Products.Length)];
             events.Add(rng.Next(9) switch
             {
