@@ -26,6 +26,9 @@ public sealed partial class FunctionCatalog
     private static readonly EventType[] Profile = [EventType.UserProfile];
     private static readonly EventType[] None = [];
 
+    /// <summary>The catalogue of docs/tag-language.md (declared after the arrays it uses: static initialisers run in text order).</summary>
+    public static FunctionCatalog Default { get; } = new(BuildDefault());
+
     private static FunctionParameter P(string name, TagValueType type, ArgumentKind kind, string doc) => new(name, type, kind, false, doc);
 
     private static FunctionParameter Opt(string name, TagValueType type, ArgumentKind kind, string doc) => new(name, type, kind, true, doc);

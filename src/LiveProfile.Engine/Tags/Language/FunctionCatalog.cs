@@ -16,9 +16,6 @@ public sealed partial class FunctionCatalog
         _byName = Functions.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The catalogue of docs/tag-language.md.</summary>
-    public static FunctionCatalog Default { get; } = new(BuildDefault());
-
     public IReadOnlyList<FunctionDefinition> Functions { get; }
 
     public bool TryGet(string name, out FunctionDefinition function)
