@@ -58,7 +58,7 @@ internal sealed class Binder
         if (_parameters is null) return new BoundPlaceholder(node);
         if (_parameters.TryGetValue(node.Name, out var value)) return new BoundLiteral(node, TagValue.FromString(value));
         Report(node.Start, DiagnosticCodes.MissingParameter, $"no value for parameter '${node.Name}'");
-        return new BoundLiteral(node, TagValue.FromString(""));
+        return new BoundError(node);
     }
 
     private static string Name(TagValueType type) => type switch
@@ -72,16 +72,17 @@ internal sealed class Binder
     private BoundNode BindUnary(UnarySyntax node)
     {
         var operand = Bind(node.Operand);
+        if (operand.HasError) return new BoundError(node);
         if (node.Operator == TokenKind.Not)
         {
-            if (operand.Type != TagValueType.Bool)
-                Report(node.OperatorStart, DiagnosticCodes.OperatorType, $"'not' needs a condition (Bool), not {Name(operand.Type)}");
-            return new BoundUnary(node, operand);
+            if (operand.Type == TagValueType.Bool) return new BoundUnary(node, operand);
+            Report(node.OperatorStart, DiagnosticCodes.OperatorType, $"'not' needs a condition (Bool), not {Name(operand.Type)}");
+            return new BoundError(node);
         }
         if (operand.Type is not (TagValueType.Number or TagValueType.Duration))
         {
             Report(node.OperatorStart, DiagnosticCodes.OperatorType, $"'-' needs a Number or a Duration, not {Name(operand.Type)}");
-            return new BoundUnary(node, operand);
+            return new BoundError(node);
         }
         if (operand.Constant is { } value)
         {
@@ -95,6 +96,7 @@ internal sealed class Binder
     {
         var left = Bind(node.Left);
         var right = Bind(node.Right);
+        if (left.HasError || right.HasError) return new BoundError(node);
         var op = node.Operator;
         var symbol = Arithmetic.Symbol(op);
         switch (op)
@@ -106,12 +108,16 @@ internal sealed class Binder
                     var side = left.Type != TagValueType.Bool ? ("left", left.Type) : ("right", right.Type);
                     Report(node.OperatorStart, DiagnosticCodes.OperatorType,
                         $"'{symbol}' needs conditions (Bool) on both sides; the {side.Item1} side is {Name(side.Item2)}");
+                    return new BoundError(node);
                 }
                 return new BoundBinary(node, TagValueType.Bool, left, right);
             case TokenKind.Equal:
             case TokenKind.NotEqual:
                 if (left.Type != right.Type)
+                {
                     Report(node.OperatorStart, DiagnosticCodes.OperatorType, $"cannot compare {Name(left.Type)} with {Name(right.Type)}{UnitHint(left.Type, right.Type)}");
+                    return new BoundError(node);
+                }
                 return new BoundBinary(node, TagValueType.Bool, left, right);
             case TokenKind.Less:
             case TokenKind.LessEqual:
@@ -123,6 +129,7 @@ internal sealed class Binder
                         ? $"'{symbol}' orders Numbers or Durations, not {Name(left.Type)}"
                         : $"cannot compare {Name(left.Type)} with {Name(right.Type)}{UnitHint(left.Type, right.Type)}";
                     Report(node.OperatorStart, DiagnosticCodes.OperatorType, message);
+                    return new BoundError(node);
                 }
                 return new BoundBinary(node, TagValueType.Bool, left, right);
             default:
@@ -133,7 +140,7 @@ internal sealed class Binder
                         ? "strings cannot be concatenated"
                         : $"cannot apply '{symbol}' to {Name(left.Type)} and {Name(right.Type)}{UnitHint(left.Type, right.Type)}";
                     Report(node.OperatorStart, DiagnosticCodes.OperatorType, message);
-                    return new BoundBinary(node, TagValueType.Number, left, right);
+                    return new BoundError(node);
                 }
                 if (left.Constant is { } a && right.Constant is { } b)
                 {
@@ -169,7 +176,7 @@ internal sealed class Binder
             var suggestion = _catalog.Suggest(node.Name);
             Report(node.Start, DiagnosticCodes.UnknownFunction,
                 $"unknown function '{node.Name}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
-            return new BoundLiteral(node, TagValue.FromBool(false));
+            return new BoundError(node);
         }
 
         Cost += function.Cost;
@@ -184,7 +191,7 @@ internal sealed class Binder
                 ? $"{parameters.Count}"
                 : $"{function.RequiredCount} to {parameters.Count}";
             Report(node.Start, DiagnosticCodes.WrongArgumentCount,
-                $"{function.Name}(…) takes {expected} argument{(parameters.Count == 1 ? "" : "s")}, not {argumentNodes.Length}: {function.Signature}");
+                $"{function.Name}(…) takes {expected} argument{(expected == "1" ? "" : "s")}, not {argumentNodes.Length}: {function.Signature}");
             return new BoundCall(node, function, null, argumentNodes);
         }
 
@@ -196,6 +203,11 @@ internal sealed class Binder
             var parameter = parameters[i];
             var argument = argumentNodes[i];
             var at = node.Arguments[i].Start;
+            if (argument.HasError)
+            {
+                ok = false;
+                continue;
+            }
             if (argument.Type != parameter.Type)
             {
                 Report(at, DiagnosticCodes.ArgumentType,

@@ -11,4 +11,7 @@ internal abstract class BoundNode(SyntaxNode syntax, TagValueType type)
 
     /// <summary>True when the value depends on a parameter not bound yet (a template).</summary>
     public virtual bool IsUnbound => false;
+
+    /// <summary>True for <see cref="BoundError"/>: a diagnostic was reported for it.</summary>
+    public virtual bool HasError => false;
 }
