@@ -91,7 +91,7 @@ public sealed class TagEvaluationTests
     public void Compile_ConstantArguments_FoldedIntoCanonicalText()
     {
         var e = Compile("count('live.comment', 7d * 4) >= 2 * 10 and hour_share(20 + 2, 3, 30d) >= 0.6");
-        Assert.Equal("count('live.comment', 28d) >= 20 and hour_share(22, 3, 30d) >= 0.6", e.Text);
+        Assert.Equal("count('live.comment', 28d) >= 2 * 10 and hour_share(22, 3, 30d) >= 0.6", e.Text);
         var context = new FakeFeatureContext().With("count('live.comment', 28d) = 20", "hour_share(22, 3, 30d) = 0.6");
         Assert.True(e.EvaluateBool(context));
     }

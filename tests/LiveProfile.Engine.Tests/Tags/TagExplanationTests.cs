@@ -38,7 +38,7 @@ public sealed class TagExplanationTests
         Assert.Equal("interactions(30d, 'beauty') = 7", calls[1].ToString());
 
         var comparison = explanation.Facts.First(f => f.Kind == ExplainedFactKind.Comparison);
-        Assert.Equal((">=", "share('beauty')", "0.3"), (comparison.Operator, comparison.Left, comparison.Right));
+        Assert.Equal((">=", "share('beauty')", "30%"), (comparison.Operator, comparison.Left, comparison.Right));
         Assert.Equal(TagValue.FromNumber(0.42), comparison.LeftValue);
         Assert.Equal(TagValue.FromNumber(0.3), comparison.RightValue);
         Assert.True(comparison.Holds);

@@ -180,6 +180,6 @@ public sealed class TaxonomyTests
         var beauty = template.Instantiate(new Dictionary<string, string> { ["category"] = "beauty" }).Expression!;
         Assert.True(food.EvaluateBool(context));
         Assert.False(beauty.EvaluateBool(context));
-        Assert.Equal("share('food') >= 0.3 and interactions(30d, 'food') >= 5", food.Text);
+        Assert.Equal("share('food') >= 30% and interactions(30d, 'food') >= 5", food.Text);
     }
 }

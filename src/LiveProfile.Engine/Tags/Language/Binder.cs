@@ -18,6 +18,7 @@ internal sealed class Binder
     private readonly List<string> _models = [];
     private FeatureFamilies _families;
     private ulong _events;
+    private int _argumentDepth;
 
     public Binder(FunctionCatalog catalog, IReadOnlyDictionary<string, string>? parameters, SourcePosition positions)
     {
@@ -84,7 +85,7 @@ internal sealed class Binder
             Report(node.OperatorStart, DiagnosticCodes.OperatorType, $"'-' needs a Number or a Duration, not {Name(operand.Type)}");
             return new BoundError(node);
         }
-        if (operand.Constant is { } value)
+        if (_argumentDepth > 0 && operand.Constant is { } value)
         {
             var negated = -value.Number;
             return new BoundLiteral(node, value.Type == TagValueType.Duration ? TagValue.FromSeconds(negated) : TagValue.FromNumber(negated));
@@ -142,7 +143,7 @@ internal sealed class Binder
                     Report(node.OperatorStart, DiagnosticCodes.OperatorType, message);
                     return new BoundError(node);
                 }
-                if (left.Constant is { } a && right.Constant is { } b)
+                if (_argumentDepth > 0 && left.Constant is { } a && right.Constant is { } b)
                 {
                     var folded = Arithmetic.Apply(op, a.Number, b.Number);
                     return new BoundLiteral(node, type == TagValueType.Duration ? TagValue.FromSeconds(folded) : TagValue.FromNumber(folded));
@@ -168,8 +169,11 @@ internal sealed class Binder
 
     private BoundNode BindCall(CallSyntax node)
     {
+        // Arguments are constants: arithmetic in them is folded (and only there, so the rest prints as written).
         var argumentNodes = new BoundNode[node.Arguments.Count];
+        _argumentDepth++;
         for (var i = 0; i < argumentNodes.Length; i++) argumentNodes[i] = Bind(node.Arguments[i]);
+        _argumentDepth--;
 
         if (!_catalog.TryGet(node.Name, out var function))
         {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LiveProfile.Engine.Tags.Language;
 
-/// <summary>Prints a bound tree as canonical source (bound parameters substituted, constants folded, minimal parentheses).</summary>
+/// <summary>Prints a bound tree as canonical source (bound parameters substituted, constant arguments folded, literals as written, minimal parentheses).</summary>
 internal static class BoundPrinter
 {
     public static string Print(BoundNode node)
@@ -21,7 +21,7 @@ internal static class BoundPrinter
         BoundBinary { Operator: TokenKind.Plus or TokenKind.Minus } => 5,
         BoundBinary => 6,
         BoundUnary => 7,
-        BoundLiteral { Value.Number: < 0 } => 7,
+        BoundLiteral { Syntax: not LiteralSyntax, Value.Number: < 0 } => 7,
         _ => 8,
     };
 
@@ -32,6 +32,9 @@ internal static class BoundPrinter
         if (parenthesize) builder.Append('(');
         switch (node)
         {
+            case BoundLiteral { Syntax: LiteralSyntax written }:
+                builder.Append(written.Text);
+                break;
             case BoundLiteral literal:
                 builder.Append(literal.Value.ToString());
                 break;

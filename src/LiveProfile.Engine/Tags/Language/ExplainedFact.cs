@@ -28,10 +28,16 @@ public sealed record ExplainedFact
 
     public TagValue LeftValue { get; init; }
 
+    /// <summary>The left operand is a literal (printed by its value alone).</summary>
+    public bool LeftIsLiteral { get; init; }
+
     /// <summary>The right operand, usually the threshold.</summary>
     public string? Right { get; init; }
 
     public TagValue RightValue { get; init; }
+
+    /// <summary>The right operand is a literal, usually a threshold (printed by its value alone).</summary>
+    public bool RightIsLiteral { get; init; }
 
     public int Line { get; init; }
 
@@ -43,12 +49,10 @@ public sealed record ExplainedFact
     public override string ToString()
     {
         if (Kind == ExplainedFactKind.Call) return $"{Expression} = {Value}";
-        var left = IsConstantText(Left, LeftValue) ? Left : $"{Left} = {LeftValue}";
-        var right = IsConstantText(Right, RightValue) ? RightValue.ToString() : $"{Right} = {RightValue}";
+        var left = LeftIsLiteral ? LeftValue.ToString() : $"{Left} = {LeftValue}";
+        var right = RightIsLiteral ? RightValue.ToString() : $"{Right} = {RightValue}";
         return $"{left} {Pretty(Operator)} {right} {(Value.Bool ? "✓" : "✗")}";
     }
-
-    private static bool IsConstantText(string? text, TagValue value) => text == value.ToString();
 
     private static string Pretty(string? op) => op switch
     {

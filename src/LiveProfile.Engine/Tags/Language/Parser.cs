@@ -206,20 +206,20 @@ internal sealed class Parser
         {
             case TokenKind.Number:
                 Advance();
-                return Node(new LiteralSyntax(TagValue.FromNumber(token.Number), token.Start, token.End));
+                return Node(new LiteralSyntax(TagValue.FromNumber(token.Number), _source[token.Start..token.End], token.Start, token.End));
             case TokenKind.Percent:
                 Advance();
-                return Node(new LiteralSyntax(TagValue.FromNumber(token.Number), token.Start, token.End));
+                return Node(new LiteralSyntax(TagValue.FromNumber(token.Number), _source[token.Start..token.End], token.Start, token.End));
             case TokenKind.Duration:
                 Advance();
-                return Node(new LiteralSyntax(TagValue.FromSeconds(token.Number), token.Start, token.End));
+                return Node(new LiteralSyntax(TagValue.FromSeconds(token.Number), _source[token.Start..token.End], token.Start, token.End));
             case TokenKind.String:
                 Advance();
-                return Node(new LiteralSyntax(TagValue.FromString(token.Text), token.Start, token.End));
+                return Node(new LiteralSyntax(TagValue.FromString(token.Text), _source[token.Start..token.End], token.Start, token.End));
             case TokenKind.True:
             case TokenKind.False:
                 Advance();
-                return Node(new LiteralSyntax(TagValue.FromBool(token.Kind == TokenKind.True), token.Start, token.End));
+                return Node(new LiteralSyntax(TagValue.FromBool(token.Kind == TokenKind.True), _source[token.Start..token.End], token.Start, token.End));
             case TokenKind.Placeholder:
                 Advance();
                 return Node(new PlaceholderSyntax(token.Text, token.Start, token.End));

@@ -132,6 +132,8 @@ internal sealed class TagCompiler(SourcePosition positions)
             Operator = Arithmetic.Symbol(op),
             Left = BoundPrinter.Print(node.Left),
             Right = BoundPrinter.Print(node.Right),
+            LeftIsLiteral = node.Left is BoundLiteral,
+            RightIsLiteral = node.Right is BoundLiteral,
             Line = line,
             Column = column,
         };

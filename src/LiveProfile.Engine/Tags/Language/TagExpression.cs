@@ -39,7 +39,7 @@ public sealed class TagExpression
 
     public string Source { get; }
 
-    /// <summary>Canonical text: parameters substituted, constant arithmetic folded.</summary>
+    /// <summary>Canonical text: parameters substituted, constant arguments folded (<c>7d * 4</c> → <c>28d</c>), the rest as written.</summary>
     public string Text { get; }
 
     public TagValueType ResultType { get; }
