@@ -1,0 +1,31 @@
+namespace LiveProfile.Engine.Tags.Language;
+
+internal enum TokenKind : byte
+{
+    End,
+    Error,
+    Number,
+    Percent,
+    Duration,
+    String,
+    Identifier,
+    Placeholder,
+    True,
+    False,
+    And,
+    Or,
+    Not,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Equal,
+    NotEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    OpenParen,
+    CloseParen,
+    Comma,
+}
