@@ -36,27 +36,31 @@ public sealed class IdentityGraph
     public ulong Resolve(ReadOnlySpan<Pseudonym> ids, List<(ulong From, ulong To)> merges)
     {
         ulong root = 0;
+        var rootIsNew = false;
         foreach (var id in ids)
         {
             if (id.Kind == IdentifierKind.Nickname) continue;
-            var r = Add(id);
+            var r = Add(id, out var isNew);
             if (root == 0)
             {
-                root = r;
+                (root, rootIsNew) = (r, isNew);
                 continue;
             }
             if (r == root) continue;
-            var (winner, loser) = Better(root, r) ? (root, r) : (r, root);
+            var (winner, loser, loserIsNew) = Better(root, r) ? (root, r, isNew) : (r, root, rootIsNew);
             Union(winner, loser);
-            merges.Add((loser, winner));
+            // An identifier first seen in this very event has no profile yet: nothing to move.
+            if (!loserIsNew) merges.Add((loser, winner));
             root = winner;
+            rootIsNew = rootIsNew && isNew;
         }
         return root;
     }
 
-    private ulong Add(Pseudonym id)
+    private ulong Add(Pseudonym id, out bool isNew)
     {
         ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, id.Hash, out var exists);
+        isNew = !exists;
         if (!exists) node = new Node(id.Hash, id.Kind);
         return exists ? Root(id.Hash) : id.Hash;
     }

@@ -79,8 +79,10 @@ public sealed class EngineDispatcher
         {
             if (lsn <= RoutedLsn) continue; // already in the checkpoint
             if (e.TsMs > WatermarkMs && e.Type.RequiresUser()) WatermarkMs = e.TsMs;
-            if (!e.Type.RequiresUser() && e.Ids.Count == 0)
+            if (!e.Type.RequiresUser())
             {
+                // Catalog, room-level and external signals describe the world, not a person: a `user`
+                // they may carry does not make a profile.
                 var broadcast = new PartitionCommand(lsn, 0, e);
                 foreach (var list in _pending) list.Add(broadcast);
                 RoutedLsn = lsn;

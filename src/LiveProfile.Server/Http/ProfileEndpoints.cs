@@ -41,14 +41,23 @@ internal static class ProfileEndpoints
         var take = limit ?? 50;
         var log = runtime.Log;
         // Bounded cost: look at the most recent part of the retained log only.
-        var from = Math.Max(1, log.DurableLsn - TimelineScanLimit + 1);
+        // Segments covered by a checkpoint are gone: start at the oldest record still retained.
+        var from = Math.Max(Math.Max(1, log.FirstLsn), log.DurableLsn - TimelineScanLimit + 1);
         var recent = new Queue<TimelineEvent>(take);
-        foreach (var (lsn, e) in log.ReadFrom(from))
+        try
         {
-            if (lsn > log.DurableLsn) break;
-            if (e.Tenant != tenant || !Involves(e, members)) continue;
-            if (recent.Count == take) recent.Dequeue();
-            recent.Enqueue(TimelineEvent.From(lsn, e));
+            foreach (var (lsn, e) in log.ReadFrom(from))
+            {
+                if (lsn > log.DurableLsn) break;
+                if (e.Tenant != tenant || !Involves(e, members)) continue;
+                if (recent.Count == take) recent.Dequeue();
+                recent.Enqueue(TimelineEvent.From(lsn, e));
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or FileNotFoundException)
+        {
+            // A checkpoint removed the segments being read; the retained log starts later now.
+            return Problems.Of(503, "log_compacted", "the log was compacted while reading; retry", TimeSpan.FromSeconds(1), http);
         }
         var events = recent.Reverse().ToList();
         return Results.Json(new TimelineAnswer($"profile:{profile:x16}", events, from), ServerJson.Context.TimelineAnswer);

@@ -17,18 +17,25 @@ internal sealed partial class IngestPipeline
         await _applyGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            // A failed pipeline may hold half a merge or ids of events that never became durable:
+            // its state must not replace the last good checkpoint.
+            if (_failure is not null) throw new InvalidOperationException($"no checkpoint after a failure: {_failure.Message}");
             await Dispatcher.DrainAsync().ConfigureAwait(false);
             var lsn = Dispatcher.AppliedLsn;
             if (lsn == _lastCheckpointLsn) return lsn;
             await checkpointPartitions(lsn).ConfigureAwait(false);
             byte[] dedup;
+            long appended;
             lock (_sequencer)
             {
                 _dedup.ExpireBefore(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 using var buffer = new MemoryStream();
                 _dedup.Save(buffer);
                 dedup = buffer.ToArray();
+                appended = _log.LastLsn;
             }
+            // The dedup snapshot knows every id appended so far; they must all be durable before it is.
+            await _log.WaitDurableAsync(appended, ct).ConfigureAwait(false);
             store.SaveRouter(lsn, Dispatcher.SaveIdentity, Dispatcher.WatermarkMs, s => s.Write(dedup));
             store.Commit(lsn, Dispatcher.Partitions, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             _log.DeleteSegmentsBefore(lsn + 1);

@@ -102,27 +102,46 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
             }
             if (fresh.Count > 0)
             {
-                // Keys before events: no logged event may be sealed under a key that is not durable.
-                _vault.Flush();
                 try
                 {
+                    // Keys before events: no logged event may be sealed under a key that is not durable.
+                    _vault.Flush();
                     lastLsn = _log.Append(fresh);
                 }
-                catch
+                catch (Exception ex)
                 {
+                    // Nothing was logged: forget the ids so that the client's retry is not taken for a duplicate.
                     foreach (var e in fresh) _dedup.Remove(e.Tenant, e.Id, e.ReceivedMs);
-                    throw;
+                    throw Fail(ex);
                 }
                 _applyQueue.Writer.TryWrite((lastLsn - fresh.Count + 1, fresh));
             }
         }
-        if (lastLsn > 0) await _log.WaitDurableAsync(lastLsn, ct).ConfigureAwait(false);
+        if (lastLsn > 0)
+        {
+            try
+            {
+                await _log.WaitDurableAsync(lastLsn, ct).ConfigureAwait(false);
+            }
+            catch (LogFailedException ex)
+            {
+                throw Fail(ex);
+            }
+        }
 
         var duplicates = parsed.Accepted.Count - fresh.Count;
         _metrics.Accepted(fresh.Count);
         if (duplicates > 0) _metrics.Duplicates(duplicates);
         _metrics.AckLatency(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new IngestOutcome(fresh.Count, duplicates, parsed.Rejected);
+    }
+
+    /// <summary>The log or the vault failed: stop ingest for good (fail-stop) and answer 503.</summary>
+    private OverloadedException Fail(Exception ex)
+    {
+        _failure ??= ex;
+        LogIngestFailed(_logger, ex);
+        return new OverloadedException(503, "storage_failed", $"ingest is stopped: {ex.Message}", TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Starts applying durable events to the partitions.</summary>
@@ -206,6 +225,9 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
             _stopping.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Writing to the event log or the key vault failed; ingest is stopped")]
+    private static partial void LogIngestFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Applying events to the partitions failed; ingest is stopped")]
     private static partial void LogApplyFailed(ILogger logger, Exception ex);

@@ -23,6 +23,36 @@ public sealed class IdentityMergeTests
     }
 
     [Fact]
+    public void Resolve_NewIdentifierJoiningAnExistingOne_NoMergeUnlessAnExistingProfileMoves()
+    {
+        var graph = new IdentityGraph();
+        var merges = new List<(ulong, ulong)>();
+        var device = new Pseudonym(IdentifierKind.Device, 5);
+        graph.Resolve([Viewer(1)], merges);
+        // A new device joins the viewer: the viewer stays the root, nothing to move.
+        Assert.Equal(Viewer(1).Hash, graph.Resolve([Viewer(1), device], merges));
+        Assert.Empty(merges);
+        // Two new identifiers in one event: nothing existed, nothing to move.
+        Assert.Equal(Account(2).Hash, graph.Resolve([Viewer(2), Account(2)], merges));
+        Assert.Empty(merges);
+        // A new account joins the existing viewer and becomes the root: the viewer's profile moves to it.
+        Assert.Equal(Account(1).Hash, graph.Resolve([Viewer(1), Account(1)], merges));
+        Assert.Equal([(Viewer(1).Hash, Account(1).Hash)], merges);
+    }
+
+    [Fact]
+    public void Dispatch_CatalogEventCarryingAUser_StillReachesEveryPartitionAndMakesNoProfile()
+    {
+        var product = Product("tv", "appliance/tv", 4999);
+        product.Ids = [Account(99)];
+        var host = OrderIndependenceTests.Run([product, User(EventType.ShopView, T0, [Viewer(3)], "tv")], partitions: 4);
+        Assert.All(host.Engines, e => Assert.Equal(1, e.World.ProductCount));
+        var profile = Assert.Single(host.Engines.SelectMany(e => e.Profiles));
+        Assert.Equal(Viewer(3).Hash, profile.Id);
+        Assert.NotEmpty(profile.Affinities.ToArray());
+    }
+
+    [Fact]
     public void Resolve_LinkOrder_DoesNotChangeTheCanonicalId()
     {
         var ids = new[] { Viewer(1), Account(2), Viewer(3), new Pseudonym(IdentifierKind.Device, 9) };

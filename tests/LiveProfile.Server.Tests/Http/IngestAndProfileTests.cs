@@ -171,6 +171,26 @@ public sealed class IngestAndProfileTests
     }
 
     [Fact]
+    public async Task Timeline_AfterACheckpointRemovedOldSegments_ShowsWhatIsRetained()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(dir.Path, o => o.SegmentBytes = 4096);
+        for (var batch = 0; batch < 10; batch++)
+        {
+            (await server.PostNdjsonAsync(Enumerable.Range(0, 20).Select(i => Json.Like($"t{batch}-{i}", "vt")))).EnsureSuccessStatusCode();
+        }
+        await server.WaitAppliedAsync();
+        await server.App.CheckpointAsync();
+        (await server.PostNdjsonAsync([Json.Like("after", "vt")])).EnsureSuccessStatusCode();
+        var response = await server.Http.GetAsync("/v1/profiles/viewer:vt/timeline?limit=5");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var events = JsonDocument.Parse(body).RootElement.GetProperty("events");
+        Assert.Equal("after", events[0].GetProperty("id").GetString());
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("scannedFromLsn").GetInt64() > 1);
+    }
+
+    [Fact]
     public async Task Operations_HealthMetricsOpenApi_Served()
     {
         using var dir = new TempDirectory();
