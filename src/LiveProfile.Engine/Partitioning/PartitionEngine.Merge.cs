@@ -6,7 +6,9 @@ namespace LiveProfile.Engine.Partitioning;
 /// Identity merge across partitions: the source partition extracts the profile in a portable form
 /// (strings, not this partition's interned ids) and forgets it; the target absorbs it. Both carry
 /// the log position of the event that caused the merge: a partition whose checkpoint already
-/// includes that event skips it, so replay applies each side exactly once.
+/// includes that event skips it, so replay applies each side exactly once. The live state in
+/// flight (open visits, recent live clicks) moves with the profile, so a visit or an impulse order
+/// that spans the link is measured as if one person had done it all.
 /// </summary>
 public sealed partial class PartitionEngine
 {
@@ -14,11 +16,11 @@ public sealed partial class PartitionEngine
     public byte[]? Extract(ulong profileId, long lsn)
     {
         if (lsn <= AppliedLsn || !_profiles.TryGetValue(profileId, out var profile)) return null;
-        CloseVisitsOf(profile);
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             ProfileCodec.Write(writer, profile, new PortableKeys(World.Keys, World.Categories));
+            WriteLiveState(writer, profileId);
         }
         Remove(profile);
         return buffer.ToArray();
@@ -35,16 +37,44 @@ public sealed partial class PartitionEngine
         if (isNew) target.Consent = source.Consent; // a fresh target has agreed to nothing yet: keep what the person said
         target.MergeFrom(source, Options.HalfLifeMinutes);
         source.Release();
+        ReadLiveState(reader, targetId);
     }
 
-    private void CloseVisitsOf(Profile profile)
+    private void WriteLiveState(BinaryWriter w, ulong profileId)
     {
-        List<((ulong, int) Key, OpenVisit Visit)>? open = null;
-        foreach (var (key, visit) in _visits)
+        var visits = _visits.Where(v => v.Key.Profile == profileId).ToList();
+        w.Write(visits.Count);
+        foreach (var (key, visit) in visits)
         {
-            if (key.Profile == profile.Id) (open ??= []).Add((key, visit));
+            w.Write(World.Keys.Name(key.Session));
+            w.Write(visit.JoinMs);
+            w.Write(visit.LastMs);
         }
-        if (open is null) return;
-        foreach (var (key, visit) in open) Close(profile, key, visit, visit.LastMs);
+        var clicks = _recentClicks.Where(c => c.Key.Profile == profileId).ToList();
+        w.Write(clicks.Count);
+        foreach (var (key, clickMs) in clicks)
+        {
+            w.Write(World.Keys.Name(key.Product));
+            w.Write(clickMs);
+        }
+    }
+
+    private void ReadLiveState(BinaryReader r, ulong targetId)
+    {
+        for (var i = r.ReadInt32(); i > 0; i--)
+        {
+            var key = (targetId, World.Keys.Intern(r.ReadString()));
+            var visit = new OpenVisit(r.ReadInt64(), r.ReadInt64());
+            // The target may be in the same session: one person, one visit spanning both.
+            _visits[key] = _visits.TryGetValue(key, out var mine)
+                ? new OpenVisit(Math.Min(mine.JoinMs, visit.JoinMs), Math.Max(mine.LastMs, visit.LastMs))
+                : visit;
+        }
+        for (var i = r.ReadInt32(); i > 0; i--)
+        {
+            var key = (targetId, World.Keys.Intern(r.ReadString()));
+            var clickMs = r.ReadInt64();
+            if (!_recentClicks.TryGetValue(key, out var mine) || clickMs > mine) _recentClicks[key] = clickMs;
+        }
     }
 }

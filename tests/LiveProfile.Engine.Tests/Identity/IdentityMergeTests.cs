@@ -53,6 +53,34 @@ public sealed class IdentityMergeTests
     }
 
     [Fact]
+    public void Link_DuringAVisitAndBetweenClickAndOrder_VisitAndImpulseOrderAsForOnePerson()
+    {
+        var viewer = Viewer(21);
+        var account = Account(22);
+        var catalog = new List<EventRecord> { Product("lipstick", "beauty/makeup/lipstick", 89) };
+        List<EventRecord> Live(Pseudonym v, Pseudonym a, bool linkOnOrder) =>
+        [
+            User(EventType.LiveJoin, T0, [v], room: "room1", props: p => p.Source = "feed"),
+            User(EventType.LiveProductClick, T0 + 30_000, [v], "lipstick", "room1"),
+            User(EventType.LiveHeartbeat, T0 + 60_000, [v], room: "room1"),
+            // The order names both identifiers: the event that links them.
+            Order(T0 + 120_000, linkOnOrder ? [a, v] : [a], 89, null, ("lipstick", 89, 0)),
+            User(EventType.LiveHeartbeat, T0 + 150_000, [a], room: "room1"),
+            User(EventType.LiveLeave, T0 + 300_000, [a], room: "room1"),
+        ];
+
+        var merged = OrderIndependenceTests.Run([.. catalog, .. Live(viewer, account, linkOnOrder: true)], partitions: 8);
+        var oracle = OrderIndependenceTests.Run([.. catalog, .. Live(account, account, linkOnOrder: false)], partitions: 8);
+
+        var (me, mp) = Assert.Single(merged.Engines.SelectMany(e => e.Profiles.Select(p => (e, p))));
+        var (oe, op) = Assert.Single(oracle.Engines.SelectMany(e => e.Profiles.Select(p => (e, p))));
+        var today = LiveProfile.Engine.Time.EventTime.ToDay(T0);
+        Assert.Equal(1, mp.Sum(LiveProfile.Engine.Features.FeatureKeys.ImpulseOrders, today, 1));
+        Assert.Equal(300, mp.Sum(LiveProfile.Engine.Features.FeatureKeys.DwellSeconds, today, 1));
+        FeatureComparison.AssertSame(oe, op, me, mp);
+    }
+
+    [Fact]
     public void Resolve_LinkOrder_DoesNotChangeTheCanonicalId()
     {
         var ids = new[] { Viewer(1), Account(2), Viewer(3), new Pseudonym(IdentifierKind.Device, 9) };
