@@ -35,7 +35,4 @@ public sealed class EventRecord
 
     /// <summary>The pseudonym whose vault key sealed <see cref="Sealed"/>.</summary>
     public ulong SealKey { get; set; }
-
-    /// <summary>The first pseudonym by precedence (account, viewer, device, phone): whose event this is.</summary>
-    public Pseudonym? PrimaryId => Ids.Count > 0 ? Ids[0] : null;
 }

@@ -19,9 +19,6 @@ public sealed class Slab<T> where T : struct
     private int _bump = SegmentSize; // forces the first segment
     private readonly Stack<int>[] _free = new Stack<int>[MaxSizeClass + 1];
 
-    /// <summary>Elements handed out (in use or free), for memory reports.</summary>
-    public long Reserved => (long)_segmentCount * SegmentSize;
-
     public int Allocate(byte sizeClass)
     {
         if (_free[sizeClass] is { Count: > 0 } free) return free.Pop();

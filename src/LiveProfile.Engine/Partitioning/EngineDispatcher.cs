@@ -45,8 +45,6 @@ public sealed class EngineDispatcher
     /// <summary>The engine's event-time clock: the newest event time routed.</summary>
     public long WatermarkMs { get; private set; }
 
-    public long MergeCount { get; private set; }
-
     /// <summary>The canonical profile of an identifier, and its partition (profile 0 when unknown).</summary>
     public (ulong Profile, int Partition) Locate(ulong pseudonymHash)
     {
@@ -135,7 +133,6 @@ public sealed class EngineDispatcher
         {
             var state = await _host.ExtractAsync(Partitioner.PartitionOf(from, Partitions), from, lsn).ConfigureAwait(false);
             if (state is not null) await _host.AbsorbAsync(Partitioner.PartitionOf(to, Partitions), to, state, lsn).ConfigureAwait(false);
-            MergeCount++;
         }
     }
 }

@@ -11,8 +11,6 @@ public sealed class LocalPartitionHost : IPartitionHost
         for (var i = 0; i < Engines.Length; i++) Engines[i] = new PartitionEngine(i, options);
     }
 
-    public LocalPartitionHost(PartitionEngine[] engines) => Engines = engines;
-
     private readonly bool _parallel;
 
     public PartitionEngine[] Engines { get; }

@@ -112,7 +112,7 @@ public sealed partial class PartitionEngine
 
     private void Interact(Profile profile, ProductInfo info, int minute, int day)
     {
-        profile.AddInteraction(Keys(info), 1, minute, Options.HalfLifeMinutes);
+        profile.AddInteraction(info.AffinityKeys, 1, minute, Options.HalfLifeMinutes);
         if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId)
         {
             profile.Count(day, (ushort)(FeatureKeys.InteractionCategoryBase + info.TopCategoryKey), 1);

@@ -14,7 +14,6 @@ public sealed partial class PartitionEngine
     private readonly Dictionary<ulong, Profile> _profiles = [];
     private readonly Stack<int> _freeOrdinals = new();
     private int _nextOrdinal;
-    private int[] _keyScratch = new int[16];
 
     public PartitionEngine(int partitionId, EngineOptions options)
     {
@@ -86,13 +85,5 @@ public sealed partial class PartitionEngine
         _freeOrdinals.Push(profile.Ordinal);
         profile.Release();
         RemoveTransientState(profile.Id);
-    }
-
-    private ReadOnlySpan<int> Keys(ProductInfo product)
-    {
-        var keys = product.AffinityKeys;
-        if (_keyScratch.Length < keys.Length) _keyScratch = new int[keys.Length * 2];
-        keys.CopyTo(_keyScratch, 0);
-        return _keyScratch.AsSpan(0, keys.Length);
     }
 }
