@@ -8,14 +8,14 @@ namespace LiveProfile.Cluster;
 
 /// <summary>Hosts one <see cref="PartitionEngine"/>: single-threaded by Orleans' turn-based scheduling, always active.</summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions options) : Grain, IPartitionGrain
+internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions options, LiveProfile.Engine.Tags.TagRuntime tags) : Grain, IPartitionGrain
 {
     private PartitionEngine _engine = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var partition = (int)this.GetPrimaryKeyLong();
-        _engine = store.Load(partition, options) ?? new PartitionEngine(partition, options);
+        _engine = store.Load(partition, options, tags) ?? new PartitionEngine(partition, options, tags);
         return Task.CompletedTask;
     }
 

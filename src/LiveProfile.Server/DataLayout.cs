@@ -1,10 +1,11 @@
 using System.Text.Json;
+using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Partitioning;
 
 namespace LiveProfile.Server;
 
 /// <summary>
-/// The data directory: <c>log/</c>, <c>checkpoints/</c>, <c>vault/</c>, <c>quarantine/</c> and
+/// The data directory: <c>log/</c>, <c>checkpoints/</c>, <c>vault/</c>, <c>quarantine/</c>, <c>taxonomy/</c> (saved versions) and
 /// <c>engine.json</c>, which fixes the partition count when the directory is created.
 /// </summary>
 internal sealed class DataLayout
@@ -24,22 +25,23 @@ internal sealed class DataLayout
     public string Checkpoints => Path.Combine(Root, "checkpoints");
     public string Vault => Path.Combine(Root, "vault");
     public string Quarantine => Path.Combine(Root, "quarantine");
+    public string Taxonomy => Path.Combine(Root, "taxonomy");
     private string EngineFile => Path.Combine(Root, "engine.json");
 
     /// <summary>Engine settings: those recorded at creation, else <paramref name="partitions"/> recorded now.</summary>
-    public EngineOptions LoadOrCreateEngineOptions(int partitions)
+    public EngineOptions LoadOrCreateEngineOptions(int partitions, ICommentIntentClassifier? classifier = null)
     {
         if (File.Exists(EngineFile))
         {
             var recorded = JsonSerializer.Deserialize(File.ReadAllText(EngineFile), ServerJson.Context.EngineSettings)
                 ?? throw new InvalidDataException($"{EngineFile} is empty");
-            return new EngineOptions { Partitions = recorded.Partitions };
+            return new EngineOptions { Partitions = recorded.Partitions, CommentClassifier = classifier };
         }
         var settings = new EngineSettings(partitions);
         var tmp = EngineFile + ".tmp";
         File.WriteAllText(tmp, JsonSerializer.Serialize(settings, ServerJson.Context.EngineSettings));
         File.Move(tmp, EngineFile, overwrite: true);
-        return new EngineOptions { Partitions = partitions };
+        return new EngineOptions { Partitions = partitions, CommentClassifier = classifier };
     }
 }
 

@@ -2,6 +2,7 @@ using LiveProfile.Cluster;
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Identity;
 using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Tags;
 using LiveProfile.Server.Checkpoints;
 using LiveProfile.Server.Ingest;
 using LiveProfile.Server.Telemetry;
@@ -20,7 +21,7 @@ namespace LiveProfile.Server;
 /// </summary>
 internal sealed partial class EngineRuntime(
     IOptions<ServerOptions> options, EngineOptions engineOptions, IGrainFactory grains, FileCheckpointStore store,
-    IngestMetrics metrics, ILogger<EngineRuntime> logger) : IHostedService, IAsyncDisposable
+    TagRuntime tags, ICommentIntentClassifier classifier, IngestMetrics metrics, ILogger<EngineRuntime> logger) : IHostedService, IAsyncDisposable
 {
     private readonly ServerOptions _options = options.Value;
     private CancellationTokenSource? _timerStop;
@@ -35,6 +36,7 @@ internal sealed partial class EngineRuntime(
     public QuarantineStore Quarantine { get; private set; } = null!;
     public OrleansPartitionHost Partitions { get; private set; } = null!;
     public EngineOptions EngineOptions => engineOptions;
+    public TagRuntime Tags => tags;
 
     /// <summary>Set once recovery is done; the server answers 503 until then.</summary>
     public bool Ready { get; private set; }
@@ -55,7 +57,7 @@ internal sealed partial class EngineRuntime(
         var dispatcher = new EngineDispatcher(Partitions, router?.Identity ?? new IdentityGraph(), checkpointLsn,
             router?.WatermarkMs ?? long.MinValue);
         Pipeline = new IngestPipeline(Log, Vault, Privacy, router?.Dedup ?? new DedupIndex(dedupOptions), Quarantine, dispatcher,
-            metrics, _options, logger);
+            classifier, tags, metrics, _options, logger);
 
         // Activate every partition now: each loads its checkpoint file before the replay reaches it.
         for (var p = 0; p < engineOptions.Partitions; p++) await Partitions.Grain(p).Stats().ConfigureAwait(false);

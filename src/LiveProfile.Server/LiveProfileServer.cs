@@ -1,3 +1,5 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Tags;
 using System.Net;
 using LiveProfile.Engine.Partitioning;
 using LiveProfile.Server.Checkpoints;
@@ -31,9 +33,16 @@ public static class LiveProfileServer
         options.Validate();
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         var layout = new DataLayout(options.DataDirectory);
-        var engineOptions = layout.LoadOrCreateEngineOptions(options.Partitions);
+        var classifier = new Ingest.TextCommentClassifier();
+        var engineOptions = layout.LoadOrCreateEngineOptions(options.Partitions, classifier);
+        var taxonomies = new Tags.TaxonomyStore(layout.Taxonomy);
+        var changes = new TagChangeHub(options.ChangeFeedRetained);
 
         builder.Services.AddSingleton(engineOptions);
+        builder.Services.AddSingleton<ICommentIntentClassifier>(classifier);
+        builder.Services.AddSingleton(taxonomies);
+        builder.Services.AddSingleton(changes);
+        builder.Services.AddSingleton(new TagRuntime(engineOptions.Partitions, taxonomies.LoadCurrent(), changes));
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
         builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
         builder.Services.AddSingleton<IngestMetrics>();

@@ -41,6 +41,9 @@ public sealed class ServerOptions
     /// <summary>Ingest the shipped sample on start when the log is empty.</summary>
     public string? SampleFile { get; set; }
 
+    /// <summary>Tag changes kept in memory for <c>GET /v1/changes</c> readers that resume (<c>Last-Event-ID</c>).</summary>
+    public int ChangeFeedRetained { get; set; } = 65_536;
+
     public IngestLimits Limits => new() { Retention = Retention };
 
     public void Validate()
@@ -49,5 +52,6 @@ public sealed class ServerOptions
         if (DedupWindow <= TimeSpan.Zero) throw new InvalidOperationException("LiveProfile:DedupWindow must be positive.");
         if (CheckpointInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("LiveProfile:CheckpointInterval must be at least 1 s.");
         if (MaxConcurrentIngests < 1) throw new InvalidOperationException("LiveProfile:MaxConcurrentIngests must be at least 1.");
+        if (ChangeFeedRetained is < 1 or > 10_000_000) throw new InvalidOperationException("LiveProfile:ChangeFeedRetained must be 1..10000000.");
     }
 }

@@ -30,6 +30,9 @@ public sealed class EventProps
     public string? Streamer { get => _rare?.Streamer; set => Rare.Streamer = value; } // catalog.session
     public string? SessionRoom { get => _rare?.SessionRoom; set => Rare.SessionRoom = value; } // catalog.session
     public string? Keyword { get => _rare?.Keyword; set => Rare.Keyword = value; } // external.trend
+    public string? Section { get => _rare?.Section; set => Rare.Section = value; } // shop.view
+    /// <summary>live.comment: the intent the ingest path classified the text as (not a wire field; kept in the log).</summary>
+    public CommentIntent? Intent { get; set; }
     public long? Count { get; set; } // live.like
     public long? Qty { get; set; } // shop.cart_add
     public long? DurationMs { get; set; } // shop.view
@@ -68,6 +71,7 @@ public sealed class EventProps
         public string? Streamer;
         public string? SessionRoom;
         public string? Keyword;
+        public string? Section;
         public long? Rating;
         public long? BirthYear;
         public long? Stock;

@@ -40,6 +40,7 @@ internal sealed class EventReader
     private static readonly string[] UserPaths = ["", "user.accountId", "user.viewerId", "user.deviceId", "user.phone", "user.nickname"];
     private static readonly string[] JoinSources = ["feed", "search", "share", "push", "follow"];
     private static readonly string[] Genders = ["female", "male", "unknown"];
+    private static readonly string[] ViewSections = ["details", "reviews", "specs", "qa"];
     private static readonly string[] LinkKinds = ["account", "viewer", "device", "phone", "nickname"];
     private static readonly SearchValues<char> IdChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:-");
@@ -630,6 +631,10 @@ internal sealed class EventReader
             case PropField.Stock:
                 if (!ReadInteger(ref r, at, 0, long.MaxValue, out n)) return false;
                 p.Stock = n;
+                break;
+            case PropField.Section:
+                if (!ReadChoice(ref r, at, ViewSections, out s)) return false;
+                p.Section = s;
                 break;
             default:
                 return Fail(InvalidField, $"{at} is not handled"); // unreachable: every PropField has a case

@@ -145,4 +145,7 @@ internal enum PropField : byte
 
     /// <summary><c>external.inventory</c> (required): integer ≥ 0.</summary>
     Stock,
+
+    /// <summary><c>shop.view</c>: which part of the product page was viewed (<c>reviews</c>, <c>details</c>, <c>specs</c>, <c>qa</c>); <c>reviews</c> feeds <c>review_views</c>.</summary>
+    Section,
 }

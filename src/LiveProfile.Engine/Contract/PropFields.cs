@@ -8,7 +8,7 @@ internal static class PropFields
         "", "source", "text", "count", "giftId", "value", "channel", "couponId", "until", "durationMs", "query",
         "qty", "orderId", "items", "total", "room", "amount", "rating", "gender", "birthYear", "province", "city",
         "registeredAt", "name", "address", "purposes", "identifiers", "confidence", "title", "category", "brand",
-        "price", "labels", "ingredients", "startsAt", "streamer", "products", "keyword", "score", "stock",
+        "price", "labels", "ingredients", "startsAt", "streamer", "products", "keyword", "score", "stock", "section",
     ];
 
     private static readonly string[] Paths = BuildPaths();
@@ -73,6 +73,7 @@ internal static class PropFields
                 if (n.SequenceEqual("orderId"u8)) return PropField.OrderId;
                 if (n.SequenceEqual("address"u8)) return PropField.Address;
                 if (n.SequenceEqual("keyword"u8)) return PropField.Keyword;
+                if (n.SequenceEqual("section"u8)) return PropField.Section;
                 return PropField.None;
             case 8:
                 if (n.SequenceEqual("couponId"u8)) return PropField.CouponId;
@@ -124,7 +125,7 @@ internal static class PropFields
         Set(EventType.LiveShare, [PropField.Channel], []);
         Set(EventType.LiveCouponClaim, [PropField.CouponId, PropField.Value], [PropField.CouponId]);
         Set(EventType.LiveProductOnScreen, [PropField.Until], []);
-        Set(EventType.ShopView, [PropField.DurationMs], []);
+        Set(EventType.ShopView, [PropField.DurationMs, PropField.Section], []);
         Set(EventType.ShopSearch, [PropField.Query], [PropField.Query]);
         Set(EventType.ShopCartAdd, [PropField.Qty], []);
         Set(EventType.ShopOrder,

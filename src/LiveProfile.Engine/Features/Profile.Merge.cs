@@ -19,6 +19,7 @@ public sealed partial class Profile
         Consent &= other.Consent;
         Orders += other.Orders;
         DiscountedOrders += other.DiscountedOrders;
+        PremiumOrders += other.PremiumOrders;
         Spend += other.Spend;
         Refunds += other.Refunds;
         LastOrderMinute = Math.Max(LastOrderMinute, other.LastOrderMinute);
@@ -26,5 +27,8 @@ public sealed partial class Profile
         MergeAffinities(other, halfLifeMinutes);
         MergeWindows(other);
         MergeAttendance(other);
+        MergeViewed(other);
+        MergeModelScores(other);
+        // Tags are not merged: the absorbing partition re-evaluates every tag of the merged profile.
     }
 }

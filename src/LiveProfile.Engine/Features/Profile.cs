@@ -40,6 +40,7 @@ public sealed partial class Profile
     // order statistics over the whole life of the profile
     public int Orders { get; internal set; }
     public int DiscountedOrders { get; internal set; }
+    public int PremiumOrders { get; internal set; }
     public double Spend { get; internal set; }
     public double Refunds { get; internal set; }
     public int LastOrderMinute { get; internal set; } = int.MinValue;
@@ -55,6 +56,10 @@ public sealed partial class Profile
         _slabs.Attendance.Free(_attendanceHandle, _attendanceClass);
         _affinityHandle = _windowHandle = _attendanceHandle = SlabBlocks.None;
         _affinityCount = _windowCount = _attendanceCount = 0;
+        _viewed = null;
+        _viewedCount = 0;
+        _models = null;
+        ClearTags();
     }
 
     /// <summary>Makes room for one more element, growing the block to the next size class when full.</summary>

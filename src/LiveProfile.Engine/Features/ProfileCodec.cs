@@ -20,6 +20,7 @@ public static class ProfileCodec
         w.Write((byte)p.Consent);
         w.Write(p.Orders);
         w.Write(p.DiscountedOrders);
+        w.Write(p.PremiumOrders);
         w.Write(p.Spend);
         w.Write(p.Refunds);
         w.Write(p.LastOrderMinute);
@@ -53,6 +54,29 @@ public static class ProfileCodec
             w.Write(a.DwellSeconds);
             w.Write((byte)a.Flags);
         }
+
+        w.Write7BitEncodedInt(p.ViewedProducts.Length);
+        foreach (var v in p.ViewedProducts)
+        {
+            keys.WriteKey(w, v.Product);
+            keys.WriteCategory(w, v.Category);
+            w.Write(v.Day);
+        }
+        w.Write7BitEncodedInt(p.ModelScores.Length);
+        foreach (var m in p.ModelScores)
+        {
+            keys.WriteKey(w, m.Model);
+            w.Write(m.Score);
+        }
+        // Tag keys are per process: tags are written by id.
+        w.Write7BitEncodedInt(p.Tags.Length);
+        foreach (var t in p.Tags)
+        {
+            w.Write(Tags.TagKeys.Name(t.Tag));
+            w.Write(t.Weight);
+            w.Write(t.SinceMinute);
+            w.Write((byte)t.Source);
+        }
     }
 
     public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs)
@@ -69,6 +93,7 @@ public static class ProfileCodec
             Consent = (Consent)r.ReadByte(),
             Orders = r.ReadInt32(),
             DiscountedOrders = r.ReadInt32(),
+            PremiumOrders = r.ReadInt32(),
             Spend = r.ReadDouble(),
             Refunds = r.ReadDouble(),
             LastOrderMinute = r.ReadInt32(),
@@ -103,6 +128,14 @@ public static class ProfileCodec
             };
         }
         p.RestoreAttendance(attendance);
+
+        for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.RecordView(keys.ReadKey(r), keys.ReadCategory(r), r.ReadInt32());
+        for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.SetModelScore(keys.ReadKey(r), r.ReadSingle());
+        for (var i = r.Read7BitEncodedInt(); i > 0; i--)
+        {
+            var tag = Tags.TagKeys.Intern(r.ReadString());
+            p.AddTag(new ProfileTag(tag, r.ReadSingle(), r.ReadInt32(), (TagSource)r.ReadByte()));
+        }
         return p;
     }
 }
@@ -112,6 +145,7 @@ public interface IKeyWriter
 {
     void WriteKey(BinaryWriter w, int key);
     void WriteWindowKey(BinaryWriter w, ushort key);
+    void WriteCategory(BinaryWriter w, int category);
 }
 
 /// <summary>How interned ids are read back.</summary>
@@ -121,6 +155,7 @@ public interface IKeyReader
     bool WindowKeysMayReorder { get; }
     int ReadKey(BinaryReader r);
     ushort ReadWindowKey(BinaryReader r);
+    int ReadCategory(BinaryReader r);
 }
 
 /// <summary>Ids as they are: for checkpoints, where the interners are saved too.</summary>
@@ -132,6 +167,8 @@ public sealed class RawKeys : IKeyWriter, IKeyReader
     public void WriteWindowKey(BinaryWriter w, ushort key) => w.Write(key);
     public int ReadKey(BinaryReader r) => r.ReadInt32();
     public ushort ReadWindowKey(BinaryReader r) => r.ReadUInt16();
+    public void WriteCategory(BinaryWriter w, int category) => w.Write(category);
+    public int ReadCategory(BinaryReader r) => r.ReadInt32();
 }
 
 /// <summary>Ids as strings: for moving a profile between partitions.</summary>
@@ -147,22 +184,25 @@ public sealed class PortableKeys(Interner keys, Interner categories) : IKeyWrite
 
     public int ReadKey(BinaryReader r) => r.ReadBoolean() ? keys.Intern(r.ReadString()) : -1;
 
+    public void WriteCategory(BinaryWriter w, int category) => w.Write(categories.Name(category));
+
+    public int ReadCategory(BinaryReader r) => categories.Intern(r.ReadString());
+
     public void WriteWindowKey(BinaryWriter w, ushort key)
     {
-        w.Write(key);
-        if (key >= FeatureKeys.InteractionCategoryBase)
+        if (!FeatureKeys.TrySplitCategory(key, out var rangeBase, out var category))
         {
-            var category = key >= FeatureKeys.OrderCategoryBase ? key - FeatureKeys.OrderCategoryBase : key - FeatureKeys.InteractionCategoryBase;
-            w.Write(categories.Name(category));
+            w.Write(key);
+            return;
         }
+        w.Write(rangeBase);
+        w.Write(categories.Name(category));
     }
 
     public ushort ReadWindowKey(BinaryReader r)
     {
         var key = r.ReadUInt16();
         if (key < FeatureKeys.InteractionCategoryBase) return key;
-        var category = categories.Intern(r.ReadString());
-        var bas = key >= FeatureKeys.OrderCategoryBase ? FeatureKeys.OrderCategoryBase : FeatureKeys.InteractionCategoryBase;
-        return (ushort)(bas + category);
+        return FeatureKeys.Join(key, categories.Intern(r.ReadString()));
     }
 }

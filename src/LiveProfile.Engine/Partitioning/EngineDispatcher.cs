@@ -117,6 +117,13 @@ public sealed class EngineDispatcher
         AppliedLsn = _inFlightLsn;
     }
 
+    /// <summary>Steps every partition without events (they continue pending tag work: a backfill, a day sweep).</summary>
+    public async Task StepAsync()
+    {
+        await FlushAsync().ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
+    }
+
     private static List<PartitionCommand>[] NewLists(int partitions)
     {
         var lists = new List<PartitionCommand>[partitions];

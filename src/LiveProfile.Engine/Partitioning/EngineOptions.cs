@@ -18,6 +18,12 @@ public sealed class EngineOptions
     /// <summary>An order this soon after a live click on one of its products is an impulse order.</summary>
     public TimeSpan ImpulseWindow { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Classifies comments that reach the engine without an intent (the ingest path sets it; this
+    /// covers in-process hosts and logs written before intents were recorded). Null: such comments are <c>other</c>.
+    /// </summary>
+    public Contract.ICommentIntentClassifier? CommentClassifier { get; init; }
+
     public double HalfLifeMinutes => AffinityHalfLife.TotalMinutes;
 
     public void Validate()

@@ -4,12 +4,16 @@ namespace LiveProfile.Engine.Partitioning;
 public sealed class LocalPartitionHost : IPartitionHost
 {
     /// <param name="parallel">Apply each partition's batch on the thread pool, so partitions use all cores.</param>
-    public LocalPartitionHost(EngineOptions options, bool parallel = false)
+    /// <param name="tags">Taxonomy and change sink shared by the partitions; null: the default taxonomy, no sink.</param>
+    public LocalPartitionHost(EngineOptions options, bool parallel = false, Tags.TagRuntime? tags = null)
     {
         _parallel = parallel;
+        Tags = tags ?? new Tags.TagRuntime(options.Partitions);
         Engines = new PartitionEngine[options.Partitions];
-        for (var i = 0; i < Engines.Length; i++) Engines[i] = new PartitionEngine(i, options);
+        for (var i = 0; i < Engines.Length; i++) Engines[i] = new PartitionEngine(i, options, Tags);
     }
+
+    public Tags.TagRuntime Tags { get; }
 
     private readonly bool _parallel;
 

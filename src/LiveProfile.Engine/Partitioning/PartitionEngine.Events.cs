@@ -11,7 +11,8 @@ public sealed partial class PartitionEngine
     {
         var ts = e.TsMs;
         var minute = EventTime.ToMinute(ts);
-        var day = EventTime.ToDay(ts);
+        var offset = Options.LocalUtcOffsetMinutes;
+        var day = EventTime.LocalDay(ts, offset); // windows are whole local days
         switch (e.Type)
         {
             case EventType.UserProfile:
@@ -28,10 +29,8 @@ public sealed partial class PartitionEngine
         profile.Touch(minute);
         var amount = e.Type == EventType.LiveLike ? (uint)Math.Clamp(e.Props.Count ?? 1, 1, int.MaxValue) : 1u;
         profile.Count(day, FeatureKeys.EventType(e.Type), amount);
-        var offset = Options.LocalUtcOffsetMinutes;
         profile.Count(day, FeatureKeys.Hour(EventTime.LocalHour(ts, offset)), 1);
-        var localDay = EventTime.LocalDay(ts, offset);
-        if (!profile.Has(FeatureKeys.ActiveDay, localDay)) profile.Count(localDay, FeatureKeys.ActiveDay, 1);
+        if (!profile.Has(FeatureKeys.ActiveDay, day)) profile.Count(day, FeatureKeys.ActiveDay, 1);
 
         if (e.Type.IsLive())
         {
@@ -41,6 +40,9 @@ public sealed partial class PartitionEngine
         switch (e.Type)
         {
             case EventType.ShopView:
+                View(profile, e.Product, minute, day);
+                if (e.Props.Section == "reviews") profile.Count(day, FeatureKeys.ReviewViews, 1);
+                break;
             case EventType.ShopCartAdd:
                 Interact(profile, e.Product, minute, day);
                 break;
@@ -73,7 +75,7 @@ public sealed partial class PartitionEngine
                 break;
             case EventType.LiveComment:
                 attendance.Flags |= AttendanceFlags.Commented;
-                InteractWithScreen(profile, room, e.TsMs, minute, day, ref attendance);
+                Comment(profile, e, minute, day, ref attendance);
                 break;
             case EventType.LiveLike:
                 InteractWithScreen(profile, room, e.TsMs, minute, day, ref attendance);
@@ -90,7 +92,7 @@ public sealed partial class PartitionEngine
                 break;
             case EventType.LiveProductClick:
                 attendance.Flags |= AttendanceFlags.Interacted;
-                if (Interact(profile, e.Product, minute, day) is { } clicked) RememberClick(profile.Id, clicked.ProductKey, e.TsMs);
+                if (View(profile, e.Product, minute, day) is { } clicked) RememberClick(profile.Id, clicked.ProductKey, e.TsMs);
                 break;
         }
         if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) ExtendVisit(profile, sessionKey, e.TsMs);
@@ -103,6 +105,35 @@ public sealed partial class PartitionEngine
         Interact(profile, product, minute, day);
     }
 
+    /// <summary>
+    /// A comment counts under its intent; while a product is presented it also counts under the
+    /// product's category, and when it is about the product (any intent but <c>other</c>, or it names
+    /// the brand or the title) it is an interaction with the product.
+    /// </summary>
+    private void Comment(Profile profile, EventRecord e, int minute, int day, ref SessionAttendance attendance)
+    {
+        var text = e.Props.Text ?? "";
+        var intent = e.Props.Intent ?? Options.CommentClassifier?.Classify(text) ?? CommentIntent.Other;
+        profile.Count(day, FeatureKeys.Intent(intent), 1);
+        if (World.OnScreen(e.Room, e.TsMs) is not { } product) return;
+        if (product.TopCategoryKey <= FeatureKeys.MaxCategoryId) profile.Count(day, FeatureKeys.Intent(product.TopCategoryKey, intent), 1);
+        var mentions = intent != CommentIntent.Other
+            || (product.Brand is { Length: > 0 } brand && text.Contains(brand, StringComparison.OrdinalIgnoreCase))
+            || text.Contains(product.Title, StringComparison.OrdinalIgnoreCase);
+        if (!mentions) return;
+        attendance.Flags |= AttendanceFlags.Interacted;
+        Interact(profile, product, minute, day);
+    }
+
+    /// <summary>A detail view or a live click: an interaction that also counts as a view of a (distinct) product.</summary>
+    private ProductInfo? View(Profile profile, string? product, int minute, int day)
+    {
+        if (Interact(profile, product, minute, day) is not { } info) return null;
+        if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId) profile.Count(day, FeatureKeys.View(info.TopCategoryKey), 1);
+        profile.RecordView(info.ProductKey, info.TopCategoryKey, day);
+        return info;
+    }
+
     private ProductInfo? Interact(Profile profile, string? product, int minute, int day)
     {
         if (!World.TryGetProduct(product, out var info)) return null;
@@ -113,10 +144,8 @@ public sealed partial class PartitionEngine
     private void Interact(Profile profile, ProductInfo info, int minute, int day)
     {
         profile.AddInteraction(info.AffinityKeys, 1, minute, Options.HalfLifeMinutes);
-        if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId)
-        {
-            profile.Count(day, (ushort)(FeatureKeys.InteractionCategoryBase + info.TopCategoryKey), 1);
-        }
+        profile.Count(day, FeatureKeys.Interactions, 1);
+        if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId) profile.Count(day, FeatureKeys.Interaction(info.TopCategoryKey), 1);
     }
 
     private void ApplyOrder(Profile profile, EventRecord e, int minute, int day)
@@ -125,16 +154,26 @@ public sealed partial class PartitionEngine
         var total = props.Total ?? 0;
         profile.Orders++;
         profile.Spend += total;
+        _spendRanks.NoteOrder();
         profile.LastOrderMinute = Math.Max(profile.LastOrderMinute, minute);
         profile.Count(day, FeatureKeys.SpendCents, Cents(total));
         var discounted = props.CouponId is not null;
         var impulse = false;
         Span<int> categories = stackalloc int[8];
         var categoryCount = 0;
+        // An order is premium when its dearest catalogued item is priced above its category's median.
+        var dearest = -1.0;
+        var premium = false;
         foreach (var item in props.Items ?? [])
         {
             if (item.Discount > 0) discounted = true;
             if (!World.TryGetProduct(item.Product, out var info)) continue;
+            var price = item.UnitPrice > 0 ? item.UnitPrice : info.Price;
+            if (price > dearest)
+            {
+                dearest = price;
+                premium = price > World.MedianPrice(info.TopCategoryKey);
+            }
             Interact(profile, info, minute, day);
             impulse |= WasClickedRecently(profile.Id, info.ProductKey, e.TsMs);
             if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)
@@ -144,7 +183,12 @@ public sealed partial class PartitionEngine
         }
         foreach (var category in categories[..categoryCount])
         {
-            if (category <= FeatureKeys.MaxCategoryId) profile.Count(day, (ushort)(FeatureKeys.OrderCategoryBase + category), 1);
+            if (category <= FeatureKeys.MaxCategoryId) profile.Count(day, FeatureKeys.Order(category), 1);
+        }
+        if (premium)
+        {
+            profile.PremiumOrders++;
+            profile.Count(day, FeatureKeys.PremiumOrders, 1);
         }
         if (discounted)
         {

@@ -22,6 +22,7 @@ public sealed partial class PartitionEngine
             ProfileCodec.Write(writer, profile, new PortableKeys(World.Keys, World.Categories));
             WriteLiveState(writer, profileId);
         }
+        RetractTags(profile, "merged into another profile");
         Remove(profile);
         return buffer.ToArray();
     }
@@ -38,6 +39,8 @@ public sealed partial class PartitionEngine
         target.MergeFrom(source, Options.HalfLifeMinutes);
         source.Release();
         ReadLiveState(reader, targetId);
+        MarkDirty(target, AllTagsBit);
+        RunTagWork();
     }
 
     private void WriteLiveState(BinaryWriter w, ulong profileId)

@@ -5,7 +5,7 @@ namespace LiveProfile.Engine.Partitioning;
 /// <summary>Checkpoint form of a partition: everything needed to resume at <see cref="AppliedLsn"/>.</summary>
 public sealed partial class PartitionEngine
 {
-    public const uint FormatVersion = 1;
+    public const uint FormatVersion = 2; // 2: local-day windows, intents, viewed products, model scores, tags
 
     public void Save(Stream stream)
     {
@@ -14,6 +14,8 @@ public sealed partial class PartitionEngine
         w.Write(AppliedLsn);
         w.Write(WatermarkMs);
         w.Write(_lastSweepMs);
+        w.Write(_appliedTaxonomyVersion);
+        w.Write(_tagDay);
         World.Keys.Save(w);
         World.Categories.Save(w);
         SaveWorld(w);
@@ -45,16 +47,20 @@ public sealed partial class PartitionEngine
         }
     }
 
-    public static PartitionEngine Load(Stream stream, EngineOptions options)
+    public static PartitionEngine Load(Stream stream, EngineOptions options, Tags.TagRuntime? tags = null)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        var engine = new PartitionEngine(r.ReadInt32(), options)
+        var engine = new PartitionEngine(r.ReadInt32(), options, tags)
         {
             AppliedLsn = r.ReadInt64(),
             WatermarkMs = r.ReadInt64(),
         };
         engine._lastSweepMs = r.ReadInt64();
-        engine.World = new World(Interner.Load(r), Interner.Load(r));
+        // A different version (or one saved mid-backfill) is backfilled at the first step.
+        engine._appliedTaxonomyVersion = r.ReadInt32();
+        engine._tagDay = r.ReadInt32();
+        engine.World = new World(Interner.Load(r), Interner.Load(r)) { UtcOffsetMinutes = options.LocalUtcOffsetMinutes };
+        engine.InitTags();
         engine.LoadWorld(r);
 
         engine._nextOrdinal = r.ReadInt32();
@@ -68,6 +74,7 @@ public sealed partial class PartitionEngine
             var ordinal = r.ReadInt32();
             var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance, engine.Slabs);
             engine._profiles.Add(profile.Id, profile);
+            engine.TrackOrdinal(profile);
         }
 
         var visits = r.ReadInt32();
@@ -77,6 +84,10 @@ public sealed partial class PartitionEngine
         }
         var clicks = r.ReadInt32();
         for (var i = 0; i < clicks; i++) engine._recentClicks[(r.ReadUInt64(), r.ReadInt32())] = r.ReadInt64();
+        if (engine._appliedTaxonomyVersion == engine._taxonomy.Version)
+        {
+            engine._tagRuntime.ReportBackfill(engine.PartitionId, engine._taxonomy.Version, engine._profiles.Count, engine._profiles.Count);
+        }
         return engine;
     }
 
@@ -117,6 +128,26 @@ public sealed partial class PartitionEngine
             w.Write(screen.SinceMs);
             w.Write(screen.UntilMs);
         }
+        var roomSessions = World.RoomSessions.ToList();
+        w.Write(roomSessions.Count);
+        foreach (var (room, list) in roomSessions)
+        {
+            w.Write(room);
+            w.Write(list.Count);
+            foreach (var (starts, session) in list)
+            {
+                w.Write(starts);
+                w.Write(session);
+            }
+        }
+        var presented = World.Presented.ToList();
+        w.Write(presented.Count);
+        foreach (var (session, categories) in presented)
+        {
+            w.Write(session);
+            w.Write(categories.Count);
+            foreach (var category in categories) w.Write(category);
+        }
     }
 
     private void LoadWorld(BinaryReader r)
@@ -151,6 +182,20 @@ public sealed partial class PartitionEngine
         }
         var screens = r.ReadInt32();
         for (var i = 0; i < screens; i++) World.Restore(r.ReadString(), new RoomScreen(r.ReadString(), r.ReadInt64(), r.ReadInt64()));
+        for (var roomCount = r.ReadInt32(); roomCount > 0; roomCount--)
+        {
+            var room = r.ReadInt32();
+            var list = new List<(long, int)>();
+            for (var n = r.ReadInt32(); n > 0; n--) list.Add((r.ReadInt64(), r.ReadInt32()));
+            World.RestoreRoomSessions(room, list);
+        }
+        for (var presentedCount = r.ReadInt32(); presentedCount > 0; presentedCount--)
+        {
+            var session = r.ReadInt32();
+            var categories = new List<int>();
+            for (var n = r.ReadInt32(); n > 0; n--) categories.Add(r.ReadInt32());
+            World.RestorePresented(session, categories);
+        }
     }
 
     private static void WriteStrings(BinaryWriter w, string[] values)

@@ -59,7 +59,8 @@ public sealed partial class PartitionEngine
         _visits.Remove(key);
         var seconds = (int)Math.Min(int.MaxValue, Math.Max(0, (endMs - visit.JoinMs) / 1000));
         if (seconds == 0) return;
-        var day = EventTime.ToDay(visit.JoinMs);
+        MarkDirty(profile, Contract.EventType.LiveLeave); // dwell changed, whatever closed the visit
+        var day = EventTime.LocalDay(visit.JoinMs, Options.LocalUtcOffsetMinutes);
         profile.Count(day, FeatureKeys.DwellSeconds, (uint)seconds);
         for (var i = profile.Attendance.Length - 1; i >= 0; i--)
         {

@@ -15,12 +15,18 @@ public sealed partial class PartitionEngine
     private readonly Stack<int> _freeOrdinals = new();
     private int _nextOrdinal;
 
-    public PartitionEngine(int partitionId, EngineOptions options)
+    /// <param name="tags">The taxonomy and change sink shared by the engine's partitions; null: the default taxonomy, no sink.</param>
+    public PartitionEngine(int partitionId, EngineOptions options, Tags.TagRuntime? tags = null)
     {
         options.Validate();
         PartitionId = partitionId;
         Options = options;
-        World = new World(new Interner(), new Interner());
+        _tagRuntime = tags ?? new Tags.TagRuntime(options.Partitions);
+        _taxonomy = _tagRuntime.Current;
+        _appliedTaxonomyVersion = _taxonomy.Version;
+        World = new World(new Interner(), new Interner()) { UtcOffsetMinutes = options.LocalUtcOffsetMinutes };
+        InitTags();
+        _tagRuntime.ReportBackfill(partitionId, _taxonomy.Version, 0, 0); // nothing to backfill yet
     }
 
     public int PartitionId { get; }
@@ -49,19 +55,35 @@ public sealed partial class PartitionEngine
         {
             var command = batch[i];
             if (command.Lsn <= AppliedLsn) continue;
-            if (command.IsBroadcast) World.Apply(command.Event);
-            else ApplyToProfile(GetOrCreate(command.Profile), command.Event);
+            if (command.IsBroadcast)
+            {
+                World.Apply(command.Event);
+            }
+            else
+            {
+                var profile = GetOrCreate(command.Profile);
+                ApplyToProfile(profile, command.Event);
+                MarkDirty(profile, command.Event.Type);
+            }
             AppliedLsn = command.Lsn;
         }
         AdvanceClock(watermarkMs);
+        RunTagWork();
     }
 
-    /// <summary>Moves the event-time clock; closes live visits whose heartbeat timed out.</summary>
+    /// <summary>Moves the event-time clock; closes live visits whose heartbeat timed out (tags follow at the next step).</summary>
     public void AdvanceClock(long watermarkMs)
     {
         if (watermarkMs <= WatermarkMs) return;
         WatermarkMs = watermarkMs;
         SweepTimedOut(watermarkMs);
+    }
+
+    /// <summary>Moves the clock and brings tags up to date with it (for hosts without events to apply, and tests).</summary>
+    public void Tick(long watermarkMs)
+    {
+        AdvanceClock(watermarkMs);
+        RunTagWork();
     }
 
     /// <summary>Marks a log position as applied without a command for this partition (keeps replay skipping exact).</summary>
@@ -76,12 +98,14 @@ public sealed partial class PartitionEngine
         var ordinal = _freeOrdinals.Count > 0 ? _freeOrdinals.Pop() : _nextOrdinal++;
         profile = new Profile(id, ordinal, Slabs);
         _profiles.Add(id, profile);
+        TrackOrdinal(profile);
         return profile;
     }
 
     private void Remove(Profile profile)
     {
         _profiles.Remove(profile.Id);
+        ForgetOrdinal(profile);
         _freeOrdinals.Push(profile.Ordinal);
         profile.Release();
         RemoveTransientState(profile.Id);

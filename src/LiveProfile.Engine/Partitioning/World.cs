@@ -17,6 +17,11 @@ public sealed class World
     private readonly Dictionary<string, int> _sessionKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int LocalDay, int SessionKey)> _daySessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(long StartsAtMs, string Session)>> _roomSchedules = new(StringComparer.Ordinal);
+    // Sessions seen per room (scheduled, or presenting products), by start: "the room's last n sessions".
+    private readonly Dictionary<int, List<(long StartsAtMs, int Session)>> _roomSessions = [];
+    // Top-level categories each session presented (line-up and products on screen): "sessions presenting appliances".
+    private readonly Dictionary<int, List<int>> _presented = [];
+    private Dictionary<int, double>? _medianPrices;
 
     public World(Interner keys, Interner categories)
     {
@@ -31,6 +36,9 @@ public sealed class World
     public Interner Categories { get; }
 
     public int ProductCount => _products.Count;
+
+    /// <summary>Users' local time (minutes east of UTC): days of unscheduled sessions are local days.</summary>
+    public int UtcOffsetMinutes { get; set; } = 8 * 60;
     public IReadOnlyDictionary<string, ScheduledSession> Sessions => _sessions;
 
     public bool TryGetProduct(string? product, out ProductInfo info)
@@ -48,11 +56,22 @@ public sealed class World
                 UpsertProduct(e.Product!, e.Props);
                 break;
             case EventType.CatalogSession:
-                Schedule(e.Session ?? e.Id, new ScheduledSession(e.Props.SessionRoom ?? e.Room ?? "", e.Props.StartsAtMs ?? e.TsMs,
-                    e.Props.Products?.ToArray() ?? [], e.Props.Streamer, e.Props.Title));
+                var id = e.Session ?? e.Id;
+                var scheduled = new ScheduledSession(e.Props.SessionRoom ?? e.Room ?? "", e.Props.StartsAtMs ?? e.TsMs,
+                    e.Props.Products?.ToArray() ?? [], e.Props.Streamer, e.Props.Title);
+                Schedule(id, scheduled);
+                var key = SessionKey(scheduled.Room, id, scheduled.StartsAtMs, UtcOffsetMinutes);
+                NoteSession(RoomKey(scheduled.Room), key, scheduled.StartsAtMs);
+                foreach (var product in scheduled.Products)
+                {
+                    if (_products.TryGetValue(product, out var info)) NotePresented(key, info.TopCategoryKey);
+                }
                 break;
             case EventType.LiveProductOnScreen:
                 _rooms[e.Room!] = new RoomScreen(e.Product!, e.TsMs, e.Props.UntilMs ?? long.MaxValue);
+                var session = SessionKey(e.Room!, e.Session, e.TsMs, UtcOffsetMinutes);
+                NoteSession(RoomKey(e.Room!), session, e.TsMs);
+                if (_products.TryGetValue(e.Product!, out var shown)) NotePresented(session, shown.TopCategoryKey);
                 break;
             default:
                 break; // external signals are kept in the log for later features
@@ -112,8 +131,74 @@ public sealed class World
         return $"{room}#{Time.EventTime.LocalDay(tsMs, utcOffsetMinutes)}";
     }
 
+    /// <summary>Whether the session (interned key) presented a product of the top-level category.</summary>
+    public bool Presents(int session, int category) => _presented.TryGetValue(session, out var categories) && categories.Contains(category);
+
+    /// <summary>
+    /// The room's last <paramref name="n"/> sessions started by <paramref name="nowMs"/> (newest first)
+    /// into <paramref name="sessions"/>; returns how many. Rooms with no known session count one per local day.
+    /// </summary>
+    public int LastSessions(string room, long nowMs, Span<int> sessions)
+    {
+        var n = 0;
+        if ((_roomKeys.TryGetValue(room, out var roomKey) || Keys.TryGet("room:" + room, out roomKey)) && _roomSessions.TryGetValue(roomKey, out var known))
+        {
+            for (var i = known.Count - 1; i >= 0 && n < sessions.Length; i--)
+            {
+                if (known[i].StartsAtMs <= nowMs) sessions[n++] = known[i].Session;
+            }
+            return n;
+        }
+        var today = Time.EventTime.LocalDay(nowMs, UtcOffsetMinutes);
+        for (var day = today; n < sessions.Length; day--)
+        {
+            sessions[n++] = Keys.TryGet("session:" + $"{room}#{day}", out var key) ? key : -1;
+        }
+        return n;
+    }
+
+    /// <summary>Median catalogue price of the top-level category's products (0 when it has none).</summary>
+    public double MedianPrice(int category)
+    {
+        _medianPrices ??= _products.Values.GroupBy(p => p.TopCategoryKey).ToDictionary(g => g.Key, g => Median([.. g.Select(p => p.Price)]));
+        return _medianPrices.GetValueOrDefault(category);
+    }
+
+    private static double Median(double[] prices)
+    {
+        Array.Sort(prices);
+        var mid = prices.Length / 2;
+        return prices.Length % 2 == 1 ? prices[mid] : (prices[mid - 1] + prices[mid]) / 2;
+    }
+
+    private void NoteSession(int room, int session, long startsAtMs)
+    {
+        if (!_roomSessions.TryGetValue(room, out var list)) _roomSessions[room] = list = [];
+        var at = list.FindIndex(x => x.Session == session);
+        if (at >= 0)
+        {
+            if (list[at].StartsAtMs <= startsAtMs) return;
+            list.RemoveAt(at); // an earlier sign of the same session: it started then
+        }
+        var index = list.FindLastIndex(x => x.StartsAtMs <= startsAtMs);
+        list.Insert(index + 1, (startsAtMs, session));
+        if (list.Count > 256) list.RemoveAt(0); // followed_last_sessions reads at most 64
+    }
+
+    private void NotePresented(int session, int category)
+    {
+        if (!_presented.TryGetValue(session, out var categories)) _presented[session] = categories = [];
+        if (!categories.Contains(category)) categories.Add(category);
+    }
+
+    internal IEnumerable<(int Room, List<(long StartsAtMs, int Session)> Sessions)> RoomSessions => _roomSessions.Select(r => (r.Key, r.Value));
+    internal IEnumerable<(int Session, List<int> Categories)> Presented => _presented.Select(p => (p.Key, p.Value));
+    internal void RestoreRoomSessions(int room, List<(long StartsAtMs, int Session)> sessions) => _roomSessions[room] = sessions;
+    internal void RestorePresented(int session, List<int> categories) => _presented[session] = categories;
+
     private void UpsertProduct(string product, EventProps props)
     {
+        _medianPrices = null;
         var path = props.Category!.Trim('/');
         var levels = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var keys = new List<int>(levels.Length + 3);

@@ -17,7 +17,8 @@ public sealed record AttributesView(string? Gender, int? BirthYear, string? Prov
 
 public sealed record ConsentView(bool Analytics, bool Personalization, bool Marketing);
 
-public sealed record TagView(string Id, string Family, string Name, double Weight, DateTimeOffset Since, string Source);
+/// <summary>A tag as spec/api.md shows it: <see cref="Name"/> in Chinese, <see cref="NameEn"/> in English; <see cref="Source"/> is rule or model.</summary>
+public sealed record TagView(string Id, string Family, string Name, string NameEn, double Weight, DateTimeOffset Since, string Source);
 
 public sealed record FeaturesView(
     IReadOnlyList<AffinityView> Categories,

@@ -14,7 +14,7 @@ public static class ProfileSummaryBuilder
         var options = partition.Options;
         var nowMs = partition.WatermarkMs != long.MinValue ? partition.WatermarkMs : EventTime.FromMinute(p.LastSeenMinute);
         var nowMinute = EventTime.ToMinute(nowMs);
-        var today = EventTime.ToDay(nowMs);
+        var today = EventTime.LocalDay(nowMs, options.LocalUtcOffsetMinutes);
         var scale = p.Scale(nowMinute, options.HalfLifeMinutes);
         var total = p.InteractionScore * scale;
 
@@ -52,7 +52,7 @@ public static class ProfileSummaryBuilder
         var byCategory = new SortedDictionary<string, List<DateOnly>>(StringComparer.Ordinal);
         foreach (var entry in p.Windows)
         {
-            if (entry.Key < FeatureKeys.OrderCategoryBase || entry.Day <= today - 180) continue;
+            if (entry.Key < FeatureKeys.OrderCategoryBase || entry.Key >= FeatureKeys.ViewCategoryBase || entry.Day <= today - 180) continue;
             var category = world.Categories.Name(entry.Key - FeatureKeys.OrderCategoryBase);
             if (!byCategory.TryGetValue(category, out var days)) byCategory[category] = days = [];
             days.Add(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(EventTime.FromDay(entry.Day)).UtcDateTime));
@@ -93,7 +93,21 @@ public static class ProfileSummaryBuilder
                 p.RegisteredMinute == int.MinValue ? null : At(EventTime.FromMinute(p.RegisteredMinute))),
             new ConsentView(p.Consent.HasFlag(Consent.Analytics), p.Consent.HasFlag(Consent.Personalization), p.Consent.HasFlag(Consent.Marketing)),
             new FeaturesView(Top(categories, 20), Top(brands, 10), Top(bands, 6), Top(labels, 10), counts, dwell, hours, rfm, orders, roomViews),
-            []);
+            Tags(partition, p));
+    }
+
+    private static List<TagView> Tags(PartitionEngine partition, Profile p)
+    {
+        var views = new List<TagView>(p.Tags.Length);
+        foreach (var held in p.Tags)
+        {
+            // A tag of a version being replaced is shown until the backfill reaches the profile.
+            var tag = partition.Taxonomy.FindByKey(held.Tag);
+            views.Add(new TagView(LiveProfile.Engine.Tags.TagKeys.Name(held.Tag), tag?.Family ?? "", tag?.NameZh ?? "", tag?.NameEn ?? "",
+                Math.Round(held.Weight, 3), At(EventTime.FromMinute(held.SinceMinute)), held.Source == TagSource.Model ? "model" : "rule"));
+        }
+        views.Sort((a, b) => string.CompareOrdinal(a.Family, b.Family) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id));
+        return views;
     }
 
     private static List<AffinityView> Top(List<AffinityView> list, int n)

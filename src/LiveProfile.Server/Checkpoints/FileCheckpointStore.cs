@@ -29,13 +29,13 @@ internal sealed class FileCheckpointStore : IPartitionStateStore
     private string PartitionPath(int partition, long lsn) => Path.Combine(_directory, $"partition-{partition:D4}-{lsn:D20}.ckpt");
     private string RouterPath(long lsn) => Path.Combine(_directory, $"router-{lsn:D20}.ckpt");
 
-    public PartitionEngine? Load(int partition, EngineOptions options)
+    public PartitionEngine? Load(int partition, EngineOptions options, LiveProfile.Engine.Tags.TagRuntime tags)
     {
         if (Manifest is null) return null;
         return CheckpointFile.Read(PartitionPath(partition, Manifest.Lsn), (stream, version) =>
         {
             if (version != PartitionEngine.FormatVersion) throw new InvalidDataException($"partition checkpoint format {version} is not supported");
-            return PartitionEngine.Load(stream, options);
+            return PartitionEngine.Load(stream, options, tags);
         });
     }
 

@@ -31,13 +31,18 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
     private readonly SemaphoreSlim _applyGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly DedupIndex _dedup;
+    private readonly ICommentIntentClassifier _classifier;
+    private readonly Engine.Tags.TagRuntime _tags;
     private int _inFlight;
     private Task _applyLoop = Task.CompletedTask;
     private Exception? _failure;
 
     public IngestPipeline(EventLog log, KeyVault vault, PrivacyDoor privacy, DedupIndex dedup, QuarantineStore quarantine,
-        EngineDispatcher dispatcher, IngestMetrics metrics, ServerOptions options, ILogger logger)
+        EngineDispatcher dispatcher, ICommentIntentClassifier classifier, Engine.Tags.TagRuntime tags, IngestMetrics metrics,
+        ServerOptions options, ILogger logger)
     {
+        _classifier = classifier;
+        _tags = tags;
         _log = log;
         _vault = vault;
         _privacy = privacy;
@@ -84,8 +89,13 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
     private async Task<IngestOutcome> IngestCoreAsync(ParsedBatch parsed, string tenant, long receivedMs, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        // The privacy door is thread-safe: requests pseudonymise and seal in parallel, outside the sequencer.
-        foreach (var e in parsed.Accepted) _privacy.Apply(e);
+        // The privacy door and the classifier are thread-safe: requests pseudonymise, seal and classify
+        // comments in parallel, outside the sequencer; the intent is logged with the event.
+        foreach (var e in parsed.Accepted)
+        {
+            _privacy.Apply(e);
+            if (e.Type == EventType.LiveComment && e.Props.Intent is null && e.Props.Text is { } text) e.Props.Intent = _classifier.Classify(text);
+        }
         if (parsed.Rejected.Count > 0)
         {
             _quarantine.Add(tenant, receivedMs, [.. parsed.Rejected.Select(r => new QuarantineEntryInput(r.Line, r.Id, r.Code, r.Message, r.RawJson))]);
@@ -157,9 +167,10 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
             {
                 if (!reader.TryPeek(out _))
                 {
-                    // Idle: let the last hand-off finish so that AppliedLsn catches up, then wait for work.
+                    // Idle: let the last hand-off finish so that AppliedLsn catches up, then wait for work,
+                    // stepping the partitions meanwhile while a backfill or a day sweep has profiles left.
                     await DrainAsync().ConfigureAwait(false);
-                    if (!await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false)) break;
+                    if (!await WaitForEventsAsync(reader).ConfigureAwait(false)) break;
                 }
                 batch.Clear();
                 long last = 0;
@@ -190,6 +201,32 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
             _failure = ex;
             LogApplyFailed(_logger, ex);
         }
+    }
+
+    private async Task<bool> WaitForEventsAsync(ChannelReader<(long FirstLsn, List<EventRecord> Events)> reader)
+    {
+        while (_tags.HasPendingWork)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            idle.CancelAfter(TimeSpan.FromMilliseconds(20));
+            try
+            {
+                return await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+            {
+                await _applyGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                try
+                {
+                    await Dispatcher.StepAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    _applyGate.Release();
+                }
+            }
+        }
+        return await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false);
     }
 
     private async Task DrainAsync()

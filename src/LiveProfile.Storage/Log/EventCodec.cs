@@ -200,6 +200,7 @@ public static class EventCodec
         Str(w, PropTag.Streamer, p.Streamer);
         Str(w, PropTag.SessionRoom, p.SessionRoom);
         Str(w, PropTag.Keyword, p.Keyword);
+        Str(w, PropTag.Section, p.Section);
 
         Int(w, PropTag.Count, p.Count);
         Int(w, PropTag.Qty, p.Qty);
@@ -207,6 +208,7 @@ public static class EventCodec
         Int(w, PropTag.Rating, p.Rating);
         Int(w, PropTag.BirthYear, p.BirthYear);
         Int(w, PropTag.Stock, p.Stock);
+        Int(w, PropTag.Intent, (long?)p.Intent);
 
         Dbl(w, PropTag.Value, p.Value);
         Dbl(w, PropTag.Total, p.Total);
@@ -299,6 +301,7 @@ public static class EventCodec
                 case PropTag.Streamer: p.Streamer = r.ReadString(); break;
                 case PropTag.SessionRoom: p.SessionRoom = r.ReadString(); break;
                 case PropTag.Keyword: p.Keyword = r.ReadString(); break;
+                case PropTag.Section: p.Section = r.ReadString(); break;
 
                 case PropTag.Count: p.Count = r.ReadVarInt(); break;
                 case PropTag.Qty: p.Qty = r.ReadVarInt(); break;
@@ -306,6 +309,7 @@ public static class EventCodec
                 case PropTag.Rating: p.Rating = r.ReadVarInt(); break;
                 case PropTag.BirthYear: p.BirthYear = r.ReadVarInt(); break;
                 case PropTag.Stock: p.Stock = r.ReadVarInt(); break;
+                case PropTag.Intent: p.Intent = CommentIntents.Checked(r.ReadVarInt()); break;
 
                 case PropTag.Value: p.Value = r.ReadDouble(); break;
                 case PropTag.Total: p.Total = r.ReadDouble(); break;

@@ -25,6 +25,7 @@ internal enum PropTag : byte
     Streamer = 15,
     SessionRoom = 16,
     Keyword = 17,
+    Section = 18,
 
     Count = 32,
     Qty = 33,
@@ -32,6 +33,7 @@ internal enum PropTag : byte
     Rating = 35,
     BirthYear = 36,
     Stock = 37,
+    Intent = 38,
 
     Value = 48,
     Total = 49,

@@ -36,12 +36,10 @@ internal static class FeatureComparison
     private static string[] Windows(PartitionEngine e, Profile p) =>
         [.. p.Windows.ToArray().Select(w => $"{w.Day}/{WindowKey(e, w.Key)}={w.Count}").Order()];
 
-    private static string WindowKey(PartitionEngine e, ushort key) => key switch
-    {
-        >= FeatureKeys.OrderCategoryBase => "order:" + e.World.Categories.Name(key - FeatureKeys.OrderCategoryBase),
-        >= FeatureKeys.InteractionCategoryBase => "interact:" + e.World.Categories.Name(key - FeatureKeys.InteractionCategoryBase),
-        _ => key.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static string WindowKey(PartitionEngine e, ushort key) =>
+        FeatureKeys.TrySplitCategory(key, out var rangeBase, out var category)
+            ? $"{rangeBase}:{e.World.Categories.Name(category)}"
+            : key.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string[] Attendance(PartitionEngine e, Profile p) =>
         [.. p.Attendance.ToArray().Select(a => $"{e.World.Keys.Name(a.Session)}/{e.World.Keys.Name(a.Room)}/{a.Day}/{a.DwellSeconds}/{a.Flags}").Order()];

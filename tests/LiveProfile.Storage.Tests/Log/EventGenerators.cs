@@ -140,7 +140,8 @@ internal static class EventGenerators
     {
         Source = "feed", Text = "好看！" + n, GiftId = "rocket", Channel = "wechat", CouponId = "c-" + n, Query = "面霜",
         OrderId = "o-" + n, OrderRoom = "room-1", Gender = "female", Province = "浙江", City = "杭州", Title = "Serum 精华",
-        Category = "beauty/skincare/serum", Brand = "Brand", Streamer = "streamer", SessionRoom = "room-2", Keyword = "国潮",
+        Category = "beauty/skincare/serum", Brand = "Brand", Streamer = "streamer", SessionRoom = "room-2", Keyword = "国潮", Section = "reviews",
+        Intent = CommentIntent.AskReview,
         Count = 3, Qty = 2, DurationMs = 12_345, Rating = 5, BirthYear = 1995, Stock = -1,
         Value = 9.9, Total = 199.5, Amount = 20.25, Price = 99.0, Score = 0.75, Confidence = 1.0,
         UntilMs = 1_750_000_100_000, StartsAtMs = 1_750_000_200_000, RegisteredAtMs = 1_600_000_000_000,

@@ -301,8 +301,8 @@ internal sealed class Binder
                     return $"unknown event type {TagValue.Quote(text)}; expected a user event such as 'live.comment', 'live.share' or 'shop.order'";
                 return type.RequiresUser() ? null : $"{TagValue.Quote(text)} is not a user event";
             case ArgumentKind.Intent:
-                return CommentIntents.All.Contains(text)
-                    ? null : $"unknown intent {TagValue.Quote(text)}; expected one of {string.Join(", ", CommentIntents.All)}";
+                return text == "question" || Contract.CommentIntents.All.Contains(text)
+                    ? null : $"unknown intent {TagValue.Quote(text)}; expected one of {string.Join(", ", Contract.CommentIntents.All)}, question";
             case ArgumentKind.Attribute:
                 return text is "gender" or "province" or "city"
                     ? null : $"unknown attribute {TagValue.Quote(text)}; expected 'gender', 'province' or 'city' (age() reads the birth year)";
