@@ -39,6 +39,7 @@ public sealed partial class PartitionEngine
         target.MergeFrom(source, Options.HalfLifeMinutes);
         source.Release();
         ReadLiveState(reader, targetId);
+        if (target.Orders > 0) _spendRanks.NoteOrder(target);
         MarkDirty(target, AllTagsBit);
         RunTagWork();
     }

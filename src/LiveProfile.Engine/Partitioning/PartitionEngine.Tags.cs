@@ -42,7 +42,7 @@ public sealed partial class PartitionEngine
 
     private void InitTags()
     {
-        _spendRanks = new SpendRanks(() => _profiles.Values);
+        _spendRanks = new SpendRanks();
         _context = new ProfileFeatureContext(World, Options, _spendRanks);
     }
 
@@ -233,12 +233,14 @@ public sealed partial class PartitionEngine
     {
         while (_byOrdinal.Count <= profile.Ordinal) _byOrdinal.Add(null);
         _byOrdinal[profile.Ordinal] = profile;
+        if (profile.Orders > 0) _spendRanks.NoteOrder(profile);
     }
 
     private void ForgetOrdinal(Profile profile)
     {
         if (profile.Ordinal < _byOrdinal.Count) _byOrdinal[profile.Ordinal] = null;
         _dirty.Remove(profile);
+        _spendRanks.Forget(profile);
     }
 
     private sealed class TagSweep(ulong[] mask, bool backfill)

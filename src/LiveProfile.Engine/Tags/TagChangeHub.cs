@@ -88,7 +88,8 @@ public sealed class TagChangeHub : ITagChangeSink
             _filter = filter;
             _channel = Channel.CreateBounded<SequencedTagChange>(new BoundedChannelOptions(capacity)
             {
-                FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, SingleWriter = false,
+                // Wait: TryWrite then fails on a full channel (the Drop modes report success), so the loss is counted.
+                FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = false,
             });
         }
 

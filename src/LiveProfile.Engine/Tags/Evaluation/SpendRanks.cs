@@ -8,19 +8,28 @@ namespace LiveProfile.Engine.Tags.Evaluation;
 /// the population and its ranks estimate the global ones (exact for one partition). A distribution
 /// is rebuilt when the day changes or when enough new orders arrived since, never per event.
 /// </summary>
-internal sealed class SpendRanks(Func<IEnumerable<Profile>> profiles)
+internal sealed class SpendRanks
 {
     private readonly Dictionary<int, Distribution> _byWindow = [];
+    private readonly HashSet<Profile> _buyers = [];
     private int _ordersSinceBuild;
 
-    /// <summary>An order arrived: distributions drift until the next rebuild.</summary>
-    public void NoteOrder() => _ordersSinceBuild++;
+    /// <summary>The profile ordered (or arrived with orders: restore, merge): distributions drift until the next rebuild.</summary>
+    public void NoteOrder(Profile buyer)
+    {
+        _buyers.Add(buyer);
+        _ordersSinceBuild++;
+    }
+
+    /// <summary>The profile left the partition.</summary>
+    public void Forget(Profile profile) => _buyers.Remove(profile);
 
     /// <summary>Share (0–1) of users with orders in the window whose spend is below <paramref name="spend"/>; NaN without orders.</summary>
     public double Rank(double spend, int today, int days)
     {
         if (spend <= 0) return double.NaN;
-        if (!_byWindow.TryGetValue(days, out var d) || d.Day != today || _ordersSinceBuild > Math.Max(1_000, d.Values.Length / 20))
+        // Rebuilt when the day turns or the buyers changed by 5%: amortised O(20) per order.
+        if (!_byWindow.TryGetValue(days, out var d) || d.Day != today || _ordersSinceBuild > d.Values.Length / 20)
         {
             _byWindow[days] = d = Build(today, days);
         }
@@ -39,10 +48,10 @@ internal sealed class SpendRanks(Func<IEnumerable<Profile>> profiles)
     private Distribution Build(int today, int days)
     {
         _ordersSinceBuild = 0;
+        _byWindow.Clear(); // every window is rebuilt on demand after this
         var values = new List<double>();
-        foreach (var p in profiles())
+        foreach (var p in _buyers)
         {
-            if (p.Orders == 0) continue;
             var cents = p.Sum(FeatureKeys.SpendCents, today, days);
             if (cents > 0) values.Add(cents / 100.0);
         }
