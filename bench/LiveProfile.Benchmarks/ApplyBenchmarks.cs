@@ -2,12 +2,15 @@ using BenchmarkDotNet.Attributes;
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Identity;
 using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Tags;
+using LiveProfile.Engine.Tags.Taxonomy;
 
 namespace LiveProfile.Benchmarks;
 
 /// <summary>
-/// The engine path of DESIGN.md's first budget: parsed event → identity → partition → features,
-/// for 1M events of 1M Zipf users on two partitions applied in parallel (2 cores).
+/// The engine path of DESIGN.md's first budget: parsed event → identity → partition → features
+/// → tags, for 1M events of 1M Zipf users on two partitions applied in parallel (2 cores); with
+/// no tags and with the default taxonomy, so the difference is the cost of live tag evaluation.
 /// </summary>
 [MemoryDiagnoser]
 public class ApplyBenchmarks
@@ -19,6 +22,9 @@ public class ApplyBenchmarks
 
     [Params(1_000_000)]
     public int Users { get; set; }
+
+    [Params("none", "default")]
+    public string Taxonomy { get; set; } = "default";
 
     [GlobalSetup]
     public void Setup()
@@ -33,10 +39,14 @@ public class ApplyBenchmarks
     [IterationSetup]
     public void FreshEngine()
     {
-        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 }, parallel: true);
+        var taxonomy = Taxonomy == "none" ? NoTags.Value : CompiledTaxonomy.Default;
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 }, parallel: true, new TagRuntime(2, taxonomy));
         _dispatcher = new EngineDispatcher(host, new IdentityGraph());
         _dispatcher.DispatchAsync(_catalog).GetAwaiter().GetResult();
     }
+
+    private static readonly Lazy<CompiledTaxonomy> NoTags = new(() =>
+        TaxonomyCompiler.Compile("families:\n  none: { zh: 无, en: none }\ntags: []\n", 1).Taxonomy!);
 
     [Benchmark(OperationsPerInvoke = Events)]
     public void ApplyEvents()

@@ -71,6 +71,7 @@ internal static class SyntheticEvents
                     break;
                 case EventType.LiveComment:
                     e.Props.Text = "这个多少钱";
+                    e.Props.Intent = CommentIntent.AskPrice; // as the ingest path classifies it
                     break;
                 case EventType.ShopOrder:
                     e.Props.OrderId = $"o{i}";

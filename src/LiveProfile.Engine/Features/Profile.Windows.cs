@@ -45,11 +45,21 @@ public sealed partial class Profile
     {
         long sum = 0;
         var first = today - days + 1;
-        foreach (var entry in Windows)
+        foreach (var entry in From(first))
         {
-            if (entry.Key == key && entry.Day >= first && entry.Day <= today) sum += entry.Count;
+            if (entry.Day > today) break;
+            if (entry.Key == key) sum += entry.Count;
         }
         return sum;
+    }
+
+    /// <summary>The entries from <paramref name="firstDay"/> on (sorted by day): a 30-day window skips the older 150 days.</summary>
+    public ReadOnlySpan<WindowEntry> From(int firstDay)
+    {
+        var span = Windows;
+        if (span.Length == 0 || span[0].Day >= firstDay) return span;
+        var index = Find(span, Composite(firstDay, 0));
+        return span[(index < 0 ? ~index : index)..];
     }
 
     /// <summary>Whether <paramref name="key"/> has any count on <paramref name="day"/>.</summary>
@@ -60,9 +70,10 @@ public sealed partial class Profile
     {
         var first = today - days + 1;
         var n = 0;
-        foreach (var entry in Windows)
+        foreach (var entry in From(first))
         {
-            if (entry.Key == key && entry.Day >= first && entry.Day <= today) n++;
+            if (entry.Day > today) break;
+            if (entry.Key == key) n++;
         }
         return n;
     }

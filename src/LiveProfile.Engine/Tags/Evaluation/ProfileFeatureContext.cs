@@ -18,6 +18,8 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     private readonly EngineOptions _options;
     private readonly SpendRanks _spend;
     private readonly Dictionary<(string Prefix, string Name), int> _keyCache = [];
+    // Window sums of the profile being evaluated: definitions share many (count('live.comment', 30d) twice in one).
+    private readonly Dictionary<int, long> _sums = [];
     private Profile _profile = null!;
     private long _nowMs;
     private int _nowMinute;
@@ -37,6 +39,7 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     {
         _profile = profile;
         _nowMs = nowMs;
+        _sums.Clear();
         _nowMinute = EventTime.ToMinute(nowMs);
         _today = EventTime.LocalDay(nowMs, _options.LocalUtcOffsetMinutes);
     }
@@ -61,9 +64,9 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     {
         long inRange = 0, all = 0;
         var first = _today - days + 1;
-        foreach (var entry in _profile.Windows)
+        foreach (var entry in _profile.From(first))
         {
-            if (entry.Day < first || entry.Day > _today || entry.Key < FeatureKeys.HourBase || entry.Key >= FeatureKeys.HourBase + 24) continue;
+            if (entry.Day > _today || entry.Key < FeatureKeys.HourBase || entry.Key >= FeatureKeys.HourBase + 24) continue;
             all += entry.Count;
             if (InHours(entry.Key - FeatureKeys.HourBase, fromHour, toHour)) inRange += entry.Count;
         }
@@ -75,9 +78,9 @@ internal sealed class ProfileFeatureContext : IFeatureContext
         var first = _today - days + 1;
         var n = 0;
         var lastDay = int.MinValue;
-        foreach (var entry in _profile.Windows) // sorted by (day, key): count each day once
+        foreach (var entry in _profile.From(first)) // sorted by (day, key): count each day once
         {
-            if (entry.Day < first || entry.Day > _today || entry.Day == lastDay) continue;
+            if (entry.Day > _today || entry.Day == lastDay) continue;
             if (entry.Key < FeatureKeys.HourBase || entry.Key >= FeatureKeys.HourBase + 24) continue;
             if (!InHours(entry.Key - FeatureKeys.HourBase, fromHour, toHour)) continue;
             n++;
@@ -288,9 +291,9 @@ internal sealed class ProfileFeatureContext : IFeatureContext
         Span<int> lastDay = stackalloc int[32];
         Span<long> orders = stackalloc long[32];
         var n = 0;
-        foreach (var entry in _profile.Windows) // sorted by day: the first entry of a category is its first order day
+        foreach (var entry in _profile.From(first)) // sorted by day: the first entry of a category is its first order day
         {
-            if (entry.Day < first || entry.Day > _today) continue;
+            if (entry.Day > _today) continue;
             if (entry.Key < FeatureKeys.OrderCategoryBase || entry.Key >= FeatureKeys.ViewCategoryBase) continue;
             var c = entry.Key - FeatureKeys.OrderCategoryBase;
             var at = categories[..n].IndexOf(c);
@@ -355,7 +358,14 @@ internal sealed class ProfileFeatureContext : IFeatureContext
 
     // --- helpers ---
 
-    private double Sum(ushort key, int days) => _profile.Sum(key, _today, days);
+    private double Sum(ushort key, int days)
+    {
+        var memo = (key << 8) | days; // days ≤ 180 by the catalogue's window bounds
+        if (_sums.TryGetValue(memo, out var sum)) return sum;
+        sum = _profile.Sum(key, _today, days);
+        _sums[memo] = sum;
+        return sum;
+    }
 
     private double CategorySum(string category, ushort rangeBase, int days) =>
         TopCategory(category) is { } c ? (c < 0 ? 0 : Sum(FeatureKeys.Join(rangeBase, c), days)) : double.NaN;

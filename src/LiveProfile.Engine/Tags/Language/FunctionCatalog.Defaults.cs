@@ -76,7 +76,7 @@ public sealed partial class FunctionCatalog
             "Distinct products of the category viewed or clicked in the window.",
             a => { var cat = a.Text(0); var days = a.Days(1); return c => c.DistinctProducts(cat, days); });
         yield return Num("review_views", [Window()], 1, EventsClock, [EventType.ShopView],
-            "Views of product reviews in the window.",
+            "Views of product reviews in the window (shop.view with props.section = 'reviews').",
             a => { var days = a.Days(0); return c => c.ReviewViews(days); });
         yield return Num("active_days", [Window()], 1, EventsClock, Activity,
             "Distinct local days (default UTC+8) with any user activity in the window.",
@@ -93,7 +93,7 @@ public sealed partial class FunctionCatalog
             "The category's share (0–1) of the user's decayed product interactions (half-life 14 days); 0 without interactions.",
             a => { var cat = a.Text(0); return c => c.Share(cat); });
         yield return Num("share_ago", [category, P("ago", Duration, ArgumentKind.Window, "how long ago, whole days 1d–180d")], 2, FeatureFamilies.Affinities | FeatureFamilies.Clock, Interaction,
-            "The category's decayed share as it stood 'ago' earlier (only interactions before then); 0 when there were none.",
+            "The category's decayed share as it stood 'ago' earlier (only interactions before then); absent when there were none.",
             a => { var cat = a.Text(0); var days = a.Days(1); return c => c.ShareAgo(cat, days); });
         yield return Num("label_share", [P("label", TagValueType.String, ArgumentKind.Label, "product label, e.g. '国潮'")], 1, FeatureFamilies.Affinities, Interaction,
             "Share (0–1) of decayed product interactions on products carrying the label; 0 without interactions.",

@@ -43,7 +43,7 @@ public interface IFeatureContext
     /// <summary><c>share(category)</c>: the category's share (0–1) of decayed interactions.</summary>
     double Share(string category);
 
-    /// <summary><c>share_ago(category, ago)</c>: the same share as it stood <paramref name="days"/> days ago.</summary>
+    /// <summary><c>share_ago(category, ago)</c>: the same share as it stood <paramref name="days"/> days ago; NaN without interactions then.</summary>
     double ShareAgo(string category, int days);
 
     /// <summary><c>label_share(label)</c>: share (0–1) of decayed interactions on products with the label.</summary>
