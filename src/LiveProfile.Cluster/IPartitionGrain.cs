@@ -19,6 +19,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
 
     Task<Immutable<ProfileSummary?>> GetProfile(ulong profile, Immutable<IReadOnlyList<LiveProfile.Engine.Contract.Pseudonym>> identifiers);
 
+    /// <summary>Evaluates one tag of one profile with every fact that decided it, at the partition's clock.</summary>
+    Task<ExplainReply> Explain(ulong profile, string tag);
+
     /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
     Task Checkpoint(long lsn);
 

@@ -40,6 +40,15 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         return Task.FromResult(new Immutable<ProfileSummary?>(summary));
     }
 
+    public Task<ExplainReply> Explain(ulong profile, string tag)
+    {
+        if (_engine.Find(profile) is null) return Task.FromResult(new ExplainReply(ExplainStatus.ProfileNotFound, null));
+        var reply = _engine.Explain(profile, tag) is { } explanation
+            ? new ExplainReply(ExplainStatus.Explained, TagExplanationDto.From(explanation, _engine.Taxonomy))
+            : new ExplainReply(ExplainStatus.TagNotFound, null);
+        return Task.FromResult(reply);
+    }
+
     public Task Checkpoint(long lsn)
     {
         _engine.MarkApplied(lsn);

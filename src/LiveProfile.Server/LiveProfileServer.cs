@@ -43,6 +43,7 @@ public static class LiveProfileServer
         builder.Services.AddSingleton(taxonomies);
         builder.Services.AddSingleton(changes);
         builder.Services.AddSingleton(new TagRuntime(engineOptions.Partitions, taxonomies.LoadCurrent(), changes));
+        builder.Services.AddSingleton<Tags.TaxonomyUpdater>();
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
         builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
         builder.Services.AddSingleton<IngestMetrics>();
@@ -69,6 +70,9 @@ public static class LiveProfileServer
         app.MapHealth();
         app.MapEvents();
         app.MapProfiles();
+        app.MapExplain();
+        app.MapTaxonomy();
+        app.MapChanges();
         app.MapQuarantine();
         return app;
     }

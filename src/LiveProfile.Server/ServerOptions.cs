@@ -44,6 +44,9 @@ public sealed class ServerOptions
     /// <summary>Tag changes kept in memory for <c>GET /v1/changes</c> readers that resume (<c>Last-Event-ID</c>).</summary>
     public int ChangeFeedRetained { get; set; } = 65_536;
 
+    /// <summary>How often a <c>GET /v1/changes</c> stream sends a <c>: keep-alive</c> comment (proxies close idle connections).</summary>
+    public TimeSpan ChangeFeedKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
     public IngestLimits Limits => new() { Retention = Retention };
 
     public void Validate()
@@ -53,5 +56,6 @@ public sealed class ServerOptions
         if (CheckpointInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("LiveProfile:CheckpointInterval must be at least 1 s.");
         if (MaxConcurrentIngests < 1) throw new InvalidOperationException("LiveProfile:MaxConcurrentIngests must be at least 1.");
         if (ChangeFeedRetained is < 1 or > 10_000_000) throw new InvalidOperationException("LiveProfile:ChangeFeedRetained must be 1..10000000.");
+        if (ChangeFeedKeepAlive < TimeSpan.FromMilliseconds(10)) throw new InvalidOperationException("LiveProfile:ChangeFeedKeepAlive must be at least 10 ms.");
     }
 }

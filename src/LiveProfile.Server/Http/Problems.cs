@@ -9,7 +9,15 @@ internal static class Problems
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        return Of(status, code, detail, []);
+    }
+
+    /// <summary>A problem with more extension members besides <c>code</c> (values must be serializable by the answers' JSON options: pass a JsonElement for anything but primitives).</summary>
+    public static IResult Of(int status, string code, string detail, IEnumerable<KeyValuePair<string, object?>> extensions)
+    {
+        var members = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (name, value) in extensions) members[name] = value;
         return Results.Problem(detail: detail, statusCode: status, title: code.Replace('_', ' '),
-            type: $"https://liveprofile.dev/problems/{code}", extensions: new Dictionary<string, object?> { ["code"] = code });
+            type: $"https://liveprofile.dev/problems/{code}", extensions: members);
     }
 }

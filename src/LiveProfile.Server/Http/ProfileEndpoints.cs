@@ -9,15 +9,13 @@ namespace LiveProfile.Server.Http;
 internal static class ProfileEndpoints
 {
     private const int MaxTimeline = 500;
-    /// <summary>The timeline reads at most this many of the newest log records (decoding costs about 2 µs each).</summary>
-    private const long TimelineScanLimit = 250_000;
 
     public static void MapProfiles(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/profiles/{id}", GetProfileAsync).WithName("GetProfile").WithTags("profiles")
             .Produces<ProfileSummary>().ProducesProblem(400).ProducesProblem(404);
         app.MapGet("/v1/profiles/{id}/timeline", GetTimelineAsync).WithName("GetTimeline").WithTags("profiles")
-            .Produces<TimelineAnswer>().ProducesProblem(400).ProducesProblem(404);
+            .Produces<TimelineAnswer>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
     }
 
     private static async Task<IResult> GetProfileAsync(string id, HttpContext http, EngineRuntime runtime, TenantResolver tenants)
@@ -37,38 +35,15 @@ internal static class ProfileEndpoints
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
         if (limit is < 1 or > MaxTimeline) return Problems.Of(400, "invalid_limit", $"limit must be 1..{MaxTimeline}");
         if (!TryLocate(id, tenant, runtime, out var profile, out _, out var problem)) return problem!;
-        var members = runtime.Pipeline.Dispatcher.Members(profile).Select(m => m.Hash).ToHashSet();
-        var take = limit ?? 50;
-        var log = runtime.Log;
-        // Bounded cost: look at the most recent part of the retained log only.
-        // Segments covered by a checkpoint are gone: start at the oldest record still retained.
-        var from = Math.Max(Math.Max(1, log.FirstLsn), log.DurableLsn - TimelineScanLimit + 1);
-        var recent = new Queue<TimelineEvent>(take);
-        try
-        {
-            foreach (var (lsn, e) in log.ReadFrom(from))
-            {
-                if (lsn > log.DurableLsn) break;
-                if (e.Tenant != tenant || !Involves(e, members)) continue;
-                if (recent.Count == take) recent.Dequeue();
-                recent.Enqueue(TimelineEvent.From(lsn, e));
-            }
-        }
-        catch (Exception ex) when (ex is ArgumentOutOfRangeException or FileNotFoundException)
-        {
-            // A checkpoint removed the segments being read; the retained log starts later now.
-            return Problems.Of(503, "log_compacted", "the log was compacted while reading; retry", TimeSpan.FromSeconds(1), http);
-        }
-        var events = recent.Reverse().ToList();
-        return Results.Json(new TimelineAnswer($"profile:{profile:x16}", events, from), ServerJson.Context.TimelineAnswer);
+        var events = ProfileLogScan.Newest(runtime, tenant, profile, limit ?? 50, filter: null, out var from);
+        return events is null
+            ? LogCompacted(http)
+            : Results.Json(new TimelineAnswer($"profile:{profile:x16}", events, from), ServerJson.Context.TimelineAnswer);
     }
 
-    private static bool Involves(EventRecord e, HashSet<ulong> members)
-    {
-        foreach (var id in e.Ids) if (members.Contains(id.Hash)) return true;
-        if (e.Props.LinkedIds is { } linked) foreach (var id in linked) if (members.Contains(id.Hash)) return true;
-        return false;
-    }
+    /// <summary>A checkpoint removed the segments being read; the retained log starts later now.</summary>
+    internal static IResult LogCompacted(HttpContext http) =>
+        Problems.Of(503, "log_compacted", "the log was compacted while reading; retry", TimeSpan.FromSeconds(1), http);
 
     /// <summary>Resolves <c>kind:value</c> to the canonical profile and its partition.</summary>
     internal static bool TryLocate(string id, string tenant, EngineRuntime runtime, out ulong profile, out int partition, out IResult? problem)

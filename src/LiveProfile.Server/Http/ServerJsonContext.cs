@@ -18,6 +18,13 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(ReplayAnswer))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(EngineSettings))]
+[JsonSerializable(typeof(ExplainAnswer))]
+[JsonSerializable(typeof(TaxonomyAnswer))]
+[JsonSerializable(typeof(BackfillAnswer))]
+[JsonSerializable(typeof(ValidationAnswer))]
+[JsonSerializable(typeof(DiagnosticAnswer[]))]
+[JsonSerializable(typeof(TaxonomyAccepted))]
+[JsonSerializable(typeof(ChangeEvent))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

@@ -36,6 +36,7 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
     private int _inFlight;
     private Task _applyLoop = Task.CompletedTask;
     private Exception? _failure;
+    private CancellationTokenSource _wake = new();
 
     public IngestPipeline(EventLog log, KeyVault vault, PrivacyDoor privacy, DedupIndex dedup, QuarantineStore quarantine,
         EngineDispatcher dispatcher, ICommentIntentClassifier classifier, Engine.Tags.TagRuntime tags, IngestMetrics metrics,
@@ -154,6 +155,12 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
         return new OverloadedException(503, "storage_failed", $"ingest is stopped: {ex.Message}", TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Tag work appeared without events (a new taxonomy version): an idle apply loop starts stepping
+    /// the partitions now instead of at the next event.
+    /// </summary>
+    public void Wake() => Volatile.Read(ref _wake).Cancel();
+
     /// <summary>Starts applying durable events to the partitions.</summary>
     public void StartApplying() => _applyLoop = Task.Run(ApplyLoopAsync);
 
@@ -205,28 +212,42 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
 
     private async Task<bool> WaitForEventsAsync(ChannelReader<(long FirstLsn, List<EventRecord> Events)> reader)
     {
-        while (_tags.HasPendingWork)
+        while (true)
         {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            idle.CancelAfter(TimeSpan.FromMilliseconds(20));
+            while (_tags.HasPendingWork)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                idle.CancelAfter(TimeSpan.FromMilliseconds(20));
+                try
+                {
+                    return await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                {
+                    await _applyGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                    try
+                    {
+                        await Dispatcher.StepAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _applyGate.Release();
+                    }
+                }
+            }
+            var wake = Volatile.Read(ref _wake);
+            // Work announced before this wake source was read woke an older one: look again.
+            if (_tags.HasPendingWork) continue;
+            using var woken = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, wake.Token);
             try
             {
-                return await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+                return await reader.WaitToReadAsync(woken.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
             {
-                await _applyGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
-                try
-                {
-                    await Dispatcher.StepAsync().ConfigureAwait(false);
-                }
-                finally
-                {
-                    _applyGate.Release();
-                }
+                Interlocked.CompareExchange(ref _wake, new CancellationTokenSource(), wake);
             }
         }
-        return await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false);
     }
 
     private async Task DrainAsync()

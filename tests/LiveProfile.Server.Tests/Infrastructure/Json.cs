@@ -22,4 +22,19 @@ internal static class Json
 
     public static string Link(string id, string viewer, string account) =>
         $$$"""{"id":"{{{id}}}","type":"identity.link","ts":"{{{Now(0.5)}}}","user":{"viewerId":"{{{viewer}}}"},"props":{"identifiers":[{"kind":"viewer","value":"{{{viewer}}}"},{"kind":"account","value":"{{{account}}}"}]}}""";
+
+    /// <summary>A timestamp as <see cref="Now"/> writes it, and the instant it stands for (tests compare event times).</summary>
+    public static (string Text, DateTimeOffset At) Stamp(double minutesAgo)
+    {
+        var text = Now(minutesAgo);
+        return (text, DateTimeOffset.Parse(text, CultureInfo.InvariantCulture));
+    }
+
+    public static string Share(string id, string viewer, double minutesAgo = 1) => Share(id, viewer, Now(minutesAgo));
+
+    public static string Share(string id, string viewer, string ts) =>
+        $$$"""{"id":"{{{id}}}","type":"live.share","ts":"{{{ts}}}","user":{"viewerId":"{{{viewer}}}"},"room":"r1","props":{"channel":"wechat"}}""";
+
+    public static string Gift(string id, string viewer, double value, double minutesAgo = 1) =>
+        $$$"""{"id":"{{{id}}}","type":"live.gift","ts":"{{{Now(minutesAgo)}}}","user":{"viewerId":"{{{viewer}}}"},"room":"r1","props":{"giftId":"rocket","value":{{{value.ToString(CultureInfo.InvariantCulture)}}}}}""";
 }
