@@ -35,13 +35,19 @@ internal static class SyntheticEvents
     public static List<EventRecord> Users(int count, int users, int seed = 1, int products = 2000) =>
         [.. Stream(count, users, seed, products)];
 
+    /// <summary><paramref name="count"/> user events spread evenly over [<paramref name="fromMs"/>, <paramref name="fromMs"/> + <paramref name="spanMs"/>).</summary>
+    public static List<EventRecord> Users(int count, int users, long fromMs, long spanMs, int seed = 1) =>
+        [.. Stream(count, users, seed, fromMs: fromMs, spanMs: spanMs)];
+
     /// <summary>The same, generated lazily so that a long run does not hold every event at once.</summary>
-    public static IEnumerable<EventRecord> Stream(int count, int users, int seed = 1, int products = 2000, Func<int, ulong?>? userOf = null)
+    public static IEnumerable<EventRecord> Stream(int count, int users, int seed = 1, int products = 2000, Func<int, ulong?>? userOf = null,
+        long? fromMs = null, long spanMs = 30L * 86_400_000)
     {
         var random = new Random(seed);
         var zipf = new Zipf(users, 0.9);
         var productZipf = new Zipf(products, 1.1);
-        var span = 30L * 86_400_000;
+        var start = fromMs ?? Start;
+        var span = spanMs;
         for (var i = 0; i < count; i++)
         {
             var user = userOf?.Invoke(i) ?? (ulong)zipf.Next(random) + 1;
@@ -59,7 +65,7 @@ internal static class SyntheticEvents
             var product = $"sku{productZipf.Next(random)}";
             var e = new EventRecord
             {
-                Tenant = "t", Id = $"e{i}", Type = type, TsMs = Start + span * i / count, ReceivedMs = Start + span * i / count,
+                Tenant = "t", Id = $"e{i}", Type = type, TsMs = start + span * i / count, ReceivedMs = start + span * i / count,
                 Ids = [new Pseudonym(IdentifierKind.Viewer, user * 0x9E3779B97F4A7C15UL)],
                 Room = type.IsLive() ? $"room{user % 50}" : null,
                 Product = type is EventType.LiveProductClick or EventType.ShopView or EventType.ShopCartAdd ? product : null,

@@ -17,9 +17,24 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     private readonly World _world;
     private readonly EngineOptions _options;
     private readonly SpendRanks _spend;
-    private readonly Dictionary<(string Prefix, string Name), int> _keyCache = [];
-    // Window sums of the profile being evaluated: definitions share many (count('live.comment', 30d) twice in one).
-    private readonly Dictionary<int, long> _sums = [];
+    private readonly double[] _dayDecay; // 2^(−age/half-life) for whole days of age
+    // Arguments are the compiled expressions' constants, the same string instances every time: caches
+    // keyed by reference skip hashing the text on the hot path (bounded: cleared past 4,096 entries).
+    private readonly Dictionary<(string Prefix, string Name), int> _keyCache = new(ReferencePairComparer.Instance);
+    private readonly Dictionary<string, int> _categoryCache = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _tagCache = new(ReferenceEqualityComparer.Instance);
+    // Window sums of the profile being evaluated: one pass per window serves every definition.
+    private readonly WindowTotals _sums = new();
+    // share_ago of every category for one window, from one pass (the default taxonomy asks for 8 categories, 7d).
+    private double[] _sharesAgoByCategory = new double[16];
+    private int _sharesAgoDays = -1;
+    private double _sharesAgoAll;
+    // share/label_share of the profile being evaluated: interest:X and potential:X read share(X) three times.
+    private readonly int[] _ratioKeys = new int[32];
+    private readonly double[] _ratioValues = new double[32];
+    private int _ratioCount;
+    private long _hourShareMemoKey = -1;
+    private double _hourShareMemo;
     private Profile _profile = null!;
     private long _nowMs;
     private int _nowMinute;
@@ -30,6 +45,8 @@ internal sealed class ProfileFeatureContext : IFeatureContext
         _world = world;
         _options = options;
         _spend = spend;
+        _dayDecay = new double[Profile.RetainedDays + 1];
+        for (var age = 0; age < _dayDecay.Length; age++) _dayDecay[age] = Math.Pow(2, -age / options.AffinityHalfLife.TotalDays);
     }
 
     public Profile Profile => _profile;
@@ -40,6 +57,9 @@ internal sealed class ProfileFeatureContext : IFeatureContext
         _profile = profile;
         _nowMs = nowMs;
         _sums.Clear();
+        _sharesAgoDays = -1;
+        _ratioCount = 0;
+        _hourShareMemoKey = -1;
         _nowMinute = EventTime.ToMinute(nowMs);
         _today = EventTime.LocalDay(nowMs, _options.LocalUtcOffsetMinutes);
     }
@@ -61,6 +81,14 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     public double ActiveDays(int days) => _profile.DaysWith(FeatureKeys.ActiveDay, _today, days);
 
     public double HourShare(int fromHour, int toHour, int days)
+    {
+        var memoKey = ((long)fromHour << 40) | ((long)toHour << 20) | (uint)days; // night_owl reads it in 'when' and 'weight'
+        if (memoKey == _hourShareMemoKey) return _hourShareMemo;
+        _hourShareMemoKey = memoKey;
+        return _hourShareMemo = ComputeHourShare(fromHour, toHour, days);
+    }
+
+    private double ComputeHourShare(int fromHour, int toHour, int days)
     {
         long inRange = 0, all = 0;
         var first = _today - days + 1;
@@ -97,20 +125,41 @@ internal sealed class ProfileFeatureContext : IFeatureContext
 
     public double ShareAgo(string category, int days)
     {
-        // From the daily interaction counters: each day's interactions decayed to the day `days` ago.
         if (TopCategory(category) is not { } c) return double.NaN;
+        if (_sharesAgoDays != days) ComputeSharesAgo(days);
+        if (_sharesAgoAll <= 0) return double.NaN; // absent when there was nothing to shift from
+        return c >= 0 && c < _sharesAgoByCategory.Length ? _sharesAgoByCategory[c] / _sharesAgoAll : 0;
+    }
+
+    /// <summary>
+    /// Interactions per top-level category as they stood <paramref name="days"/> ago, each day's
+    /// count decayed to then: one pass serves every category's <c>share_ago</c> of an evaluation.
+    /// </summary>
+    private void ComputeSharesAgo(int days)
+    {
         var cutoff = _today - days;
-        var halfLifeDays = _options.AffinityHalfLife.TotalDays;
-        double mine = 0, all = 0;
+        if (_sharesAgoByCategory.Length < _world.Categories.Count) _sharesAgoByCategory = new double[_world.Categories.Count * 2];
+        var byCategory = _sharesAgoByCategory;
+        Array.Clear(byCategory);
+        double all = 0;
+        var weightDay = int.MinValue;
+        var weight = 0.0;
         foreach (var entry in _profile.Windows)
         {
             if (entry.Day > cutoff) break; // sorted by day
             if (entry.Key < FeatureKeys.InteractionCategoryBase || entry.Key >= FeatureKeys.OrderCategoryBase) continue;
-            var weight = entry.Count * Math.Pow(2, -(cutoff - entry.Day) / halfLifeDays);
-            all += weight;
-            if (entry.Key - FeatureKeys.InteractionCategoryBase == c) mine += weight;
+            if (entry.Day != weightDay)
+            {
+                weightDay = entry.Day;
+                var age = cutoff - entry.Day;
+                weight = age < _dayDecay.Length ? _dayDecay[age] : Math.Pow(2, -age / _options.AffinityHalfLife.TotalDays);
+            }
+            var category = entry.Key - FeatureKeys.InteractionCategoryBase;
+            all += entry.Count * weight;
+            if (category < byCategory.Length) byCategory[category] += entry.Count * weight;
         }
-        return all > 0 ? mine / all : double.NaN; // absent when there was nothing to shift from
+        _sharesAgoAll = all;
+        _sharesAgoDays = days;
     }
 
     public double LabelShare(string label) => Ratio("label:", label);
@@ -122,8 +171,18 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     {
         var total = _profile.InteractionScore;
         if (total <= 0 || Key(prefix, name) is not { } key) return 0;
+        for (var i = 0; i < _ratioCount; i++)
+        {
+            if (_ratioKeys[i] == key) return _ratioValues[i];
+        }
         // Both scores share the profile's anchor: the decay factor cancels out.
-        return _profile.AffinityAt(key, _profile.AnchorMinute, _options.HalfLifeMinutes) / total;
+        var ratio = _profile.AffinityAt(key, _profile.AnchorMinute, _options.HalfLifeMinutes) / total;
+        if (_ratioCount < _ratioKeys.Length)
+        {
+            _ratioKeys[_ratioCount] = key;
+            _ratioValues[_ratioCount++] = ratio;
+        }
+        return ratio;
     }
 
     // --- comments ---
@@ -354,18 +413,19 @@ internal sealed class ProfileFeatureContext : IFeatureContext
 
     public double ModelScore(string model) => Key("model:", model) is { } key ? _profile.ModelScoreOf(key) : double.NaN;
 
-    public bool HasTag(string tagId) => TagKeys.TryGet(tagId, out var key) && _profile.HasTag(key);
+    public bool HasTag(string tagId)
+    {
+        if (!_tagCache.TryGetValue(tagId, out var key))
+        {
+            if (!TagKeys.TryGet(tagId, out key)) return false;
+            Bound(_tagCache)[tagId] = key;
+        }
+        return _profile.HasTag(key);
+    }
 
     // --- helpers ---
 
-    private double Sum(ushort key, int days)
-    {
-        var memo = (key << 8) | days; // days ≤ 180 by the catalogue's window bounds
-        if (_sums.TryGetValue(memo, out var sum)) return sum;
-        sum = _profile.Sum(key, _today, days);
-        _sums[memo] = sum;
-        return sum;
-    }
+    private double Sum(ushort key, int days) => _sums.Sum(_profile, key, _today, days);
 
     private double CategorySum(string category, ushort rangeBase, int days) =>
         TopCategory(category) is { } c ? (c < 0 ? 0 : Sum(FeatureKeys.Join(rangeBase, c), days)) : double.NaN;
@@ -376,8 +436,16 @@ internal sealed class ProfileFeatureContext : IFeatureContext
     /// </summary>
     private int? TopCategory(string category)
     {
-        if (category.Contains('/', StringComparison.Ordinal)) return null;
-        return _world.Categories.TryGet(category, out var id) && id <= FeatureKeys.MaxCategoryId ? id : -1;
+        const int SubCategory = -2;
+        if (_categoryCache.TryGetValue(category, out var cached)) return cached == SubCategory ? null : cached;
+        if (category.Contains('/', StringComparison.Ordinal))
+        {
+            Bound(_categoryCache)[category] = SubCategory;
+            return null;
+        }
+        if (!_world.Categories.TryGet(category, out var id) || id > FeatureKeys.MaxCategoryId) return -1; // not cached: it may appear later
+        Bound(_categoryCache)[category] = id;
+        return id;
     }
 
     /// <summary>The interned key of prefix + name, or null when the partition has never seen it.</summary>
@@ -386,9 +454,24 @@ internal sealed class ProfileFeatureContext : IFeatureContext
         // Names are the taxonomy's constants: cached by (prefix, name) so the hot path does not concatenate.
         if (_keyCache.TryGetValue((prefix, name), out var cached)) return cached;
         if (!_world.Keys.TryGet(string.Concat(prefix, name), out var key)) return null; // not cached: it may appear later
-        if (_keyCache.Count > 4096) _keyCache.Clear();
-        _keyCache[(prefix, name)] = key;
+        Bound(_keyCache)[(prefix, name)] = key;
         return key;
+    }
+
+    private static Dictionary<TKey, int> Bound<TKey>(Dictionary<TKey, int> cache) where TKey : notnull
+    {
+        if (cache.Count >= 4096) cache.Clear();
+        return cache;
+    }
+
+    private sealed class ReferencePairComparer : IEqualityComparer<(string, string)>
+    {
+        public static readonly ReferencePairComparer Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
     private static double Divide(double a, double b) => b == 0 ? 0 : a / b;

@@ -6,7 +6,7 @@ namespace LiveProfile.Engine.Tags.Evaluation;
 /// Spend distribution of a partition's users with orders, per window, for <c>spend_percentile</c>.
 /// Profiles are spread over partitions by a hash, so each partition holds a uniform sample of
 /// the population and its ranks estimate the global ones (exact for one partition). A distribution
-/// is rebuilt when the day changes or when enough new orders arrived since, never per event.
+/// is rebuilt when the day changes or when enough new orders arrived since (see <see cref="Rank"/>), never per event.
 /// </summary>
 internal sealed class SpendRanks
 {
@@ -28,8 +28,10 @@ internal sealed class SpendRanks
     public double Rank(double spend, int today, int days)
     {
         if (spend <= 0) return double.NaN;
-        // Rebuilt when the day turns or the buyers changed by 5%: amortised O(20) per order.
-        if (!_byWindow.TryGetValue(days, out var d) || d.Day != today || _ordersSinceBuild > d.Values.Length / 20)
+        // Rebuilt when the day turns, or when orders since the last build reach 5% of a small population
+        // or 100% of a large one (geometric: amortised O(1) per order); ranks are refreshed daily anyway.
+        if (!_byWindow.TryGetValue(days, out var d) || d.Day != today
+            || _ordersSinceBuild > (d.Values.Length < 1_000 ? d.Values.Length / 20 : d.Values.Length))
         {
             _byWindow[days] = d = Build(today, days);
         }
