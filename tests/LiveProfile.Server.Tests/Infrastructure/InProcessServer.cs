@@ -20,6 +20,32 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public static async Task<InProcessServer> StartAsync(string dataDirectory, Action<ServerOptions>? configure = null)
     {
+        // A free port is only free until someone else binds it (parallel tests, the crash test's
+        // child process): on "address already in use", start again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(dataDirectory, configure);
+            }
+            catch (Exception ex) when (attempt < 5 && IsAddressInUse(ex))
+            {
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }) return true;
+            if (ex is AggregateException aggregate && aggregate.InnerExceptions.Any(IsAddressInUse)) return true;
+        }
+        return false;
+    }
+
+    private static async Task<InProcessServer> StartOnFreePortsAsync(string dataDirectory, Action<ServerOptions>? configure)
+    {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var app = LiveProfileServer.Build([], o =>
         {
