@@ -15,7 +15,7 @@ public sealed partial class PartitionEngine
         w.Write(WatermarkMs);
         w.Write(_lastSweepMs);
         w.Write(_appliedTaxonomyVersion);
-        w.Write(_tagDay);
+        w.Write(SweptDay);
         World.Keys.Save(w);
         World.Categories.Save(w);
         SaveWorld(w);

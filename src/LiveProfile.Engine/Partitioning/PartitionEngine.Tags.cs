@@ -31,6 +31,13 @@ public sealed partial class PartitionEngine
     private int _appliedTaxonomyVersion;
     private int _tagDay = int.MinValue;
     private TagSweep? _sweep;
+    private bool _daySweepPending;
+
+    /// <summary>
+    /// The day to checkpoint as swept: a day sweep still running (or owed) is not done, so a restore
+    /// from this checkpoint starts it again at the first step.
+    /// </summary>
+    private int SweptDay => _sweep is { Backfill: false } || _daySweepPending ? _tagDay - 1 : _tagDay;
 
     /// <summary>The taxonomy this partition evaluates (it may still be backfilling it).</summary>
     public CompiledTaxonomy Taxonomy => _taxonomy;
@@ -72,8 +79,10 @@ public sealed partial class PartitionEngine
             var day = EventTime.LocalDay(WatermarkMs, Options.LocalUtcOffsetMinutes);
             if (_tagDay != int.MinValue && day > _tagDay)
             {
+                // Already sweeping (a backfill, or a slow day sweep): finish it, then go round once more
+                // so that the profiles it passed before the day turned see the new day too.
                 if (_sweep is null) _sweep = new TagSweep(_taxonomy.TimeDriven, backfill: false);
-                else _sweep.Cursor = 0; // already sweeping: go round once more so everyone sees the new day
+                else _daySweepPending = true;
             }
             _tagDay = Math.Max(_tagDay, day);
         }
@@ -126,7 +135,8 @@ public sealed partial class PartitionEngine
         if (sweep.Backfill) _tagRuntime.ReportBackfill(PartitionId, _taxonomy.Version, Math.Min(sweep.Cursor, _byOrdinal.Count), _byOrdinal.Count);
         if (sweep.Cursor < _byOrdinal.Count) return;
         if (sweep.Backfill) _appliedTaxonomyVersion = _taxonomy.Version;
-        _sweep = null;
+        _sweep = _daySweepPending ? new TagSweep(_taxonomy.TimeDriven, backfill: false) : null;
+        _daySweepPending = false;
     }
 
     /// <summary>The reference time of an evaluation: the engine clock (event time), or the profile's own last event before the clock runs.</summary>

@@ -182,7 +182,12 @@ public sealed class World
         }
         var index = list.FindLastIndex(x => x.StartsAtMs <= startsAtMs);
         list.Insert(index + 1, (startsAtMs, session));
-        if (list.Count > 256) list.RemoveAt(0); // followed_last_sessions reads at most 64
+        if (list.Count > 256)
+        {
+            // followed_last_sessions reads at most 64; forget what the oldest session presented with it.
+            _presented.Remove(list[0].Session);
+            list.RemoveAt(0);
+        }
     }
 
     private void NotePresented(int session, int category)

@@ -51,7 +51,16 @@ public sealed class TagChangeHub : ITagChangeSink
         var subscription = new Subscription(this, filter, capacity);
         lock (_gate)
         {
-            if (afterSequence is { } after) foreach (var item in Retained(after, filter, capacity)) subscription.Offer(item);
+            if (afterSequence is { } after)
+            {
+                // Too far behind for the queue: deliver the newest that fit, and say how many were skipped.
+                var retained = Retained(after, filter, int.MaxValue);
+                var skipped = Math.Max(0, retained.Count - capacity);
+                for (var i = skipped; i < retained.Count; i++)
+                {
+                    subscription.Offer(i == skipped && skipped > 0 ? retained[i] with { Missed = retained[i].Missed + skipped } : retained[i]);
+                }
+            }
             _subscribers.Add(subscription);
         }
         return subscription;

@@ -58,7 +58,7 @@ internal static class TaxonomyEndpoints
         if (!tenants.TryResolve(http, out _, out var denied)) return denied!;
         var (yaml, problem) = await ReadAsync(http, ct).ConfigureAwait(false);
         if (yaml is null) return problem!;
-        var compilation = TaxonomyCompiler.Compile(yaml, tags.Current.Version + 1);
+        var compilation = TaxonomyCompiler.Compile(yaml, tags.Current.Version + 1, assignKeys: false);
         return Results.Json(ValidationAnswer.From(compilation), ServerJson.Context.ValidationAnswer);
     }
 

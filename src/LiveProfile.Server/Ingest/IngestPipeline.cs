@@ -281,6 +281,7 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
         {
             _stopping.Cancel();
             _stopping.Dispose();
+            _wake.Dispose();
         }
     }
 

@@ -140,6 +140,52 @@ public sealed class TagLifecycleTests
     }
 
     [Fact]
+    public async Task Checkpoint_TakenDuringADaySweep_RunsTheSweepAgainAfterRestore()
+    {
+        var h = new TagHarness();
+        // Enough profiles that one 5 ms slice cannot sweep them all.
+        await h.SendAsync(Enumerable.Range(1, 20_000).SelectMany(i => new[] { Share(Viewer((ulong)i), T0), Share(Viewer((ulong)i), T0 + Minute), Share(Viewer((ulong)i), T0 + 2 * Minute) }));
+        var engine = h.Host.Engines[0];
+        engine.Tick(T0 + 31 * Day); // the shares leave the window: a day sweep starts, one slice only
+        Assert.True(engine.HasPendingTagWork);
+
+        using var buffer = new MemoryStream();
+        engine.Save(buffer);
+        buffer.Position = 0;
+        var restored = PartitionEngine.Load(buffer, engine.Options, new TagRuntime(1));
+        restored.Tick(T0 + 31 * Day); // the first step after the restore
+        restored.CompleteTagWork();
+        Assert.All(restored.Profiles, p => Assert.DoesNotContain(p.Tags.ToArray(), t => TagKeys.Name(t.Tag) == "sharer"));
+    }
+
+    [Fact]
+    public async Task DayTurningDuringABackfill_TheBackfillStillCompletes_ThenTheDayIsSwept()
+    {
+        var h = new TagHarness();
+        for (ulong i = 1; i <= 300; i++) await h.SendAsync(Share(Viewer(i), T0), Share(Viewer(i), T0 + Minute));
+        h.Tags.Install(TaxonomyCompiler.Compile(StricterSharer, 2).Taxonomy!);
+        var engine = h.Host.Engines[0];
+        for (var d = 1; d <= 40; d++) engine.Tick(T0 + d * Day); // a day turns at every step
+        engine.CompleteTagWork();
+        Assert.True(h.Tags.Backfill.Complete);
+        Assert.All(Enumerable.Range(1, 300), i => Assert.False(h.Has(Viewer((ulong)i), "sharer"))); // 40 days later: out of the window
+    }
+
+    [Fact]
+    public async Task Resume_FurtherBackThanTheQueue_DeliversTheNewest_AndCountsTheSkipped()
+    {
+        var h = new TagHarness();
+        for (ulong i = 1; i <= 20; i++) await h.SendAsync(Share(Viewer(i), T0), Share(Viewer(i), T0 + Minute), Share(Viewer(i), T0 + 2 * Minute));
+        var total = h.Changes.LastSequence;
+        using var resumed = h.Changes.Subscribe(afterSequence: 0, capacity: 5);
+        var got = new List<SequencedTagChange>();
+        while (resumed.Reader.TryRead(out var item)) got.Add(item);
+        Assert.Equal(5, got.Count);
+        Assert.Equal(total, got[^1].Sequence);
+        Assert.Equal(total - 5, got[0].Missed);
+    }
+
+    [Fact]
     public async Task Merge_ReEvaluatesTheMergedProfile_AsOnePerson()
     {
         var h = new TagHarness(partitions: 4);

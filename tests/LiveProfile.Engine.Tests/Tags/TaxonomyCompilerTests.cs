@@ -160,6 +160,25 @@ public sealed class TaxonomyCompilerTests
     }
 
     [Fact]
+    public void DeeplyNested_IsADiagnostic_NotAStackOverflow()
+    {
+        var yaml = new string('[', 500_000) + new string(']', 500_000);
+        var d = Assert.Single(TaxonomyCompiler.Compile(yaml, 2).Diagnostics);
+        Assert.Equal(TaxonomyCodes.TooLarge, d.Code);
+        Assert.Contains("nested more than 32 levels", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_WithoutKeys_DoesNotGrowTheProcessWideKeyTable()
+    {
+        var id = "validated-only-" + Guid.NewGuid().ToString("N");
+        var result = TaxonomyCompiler.Compile(Header + $"  - id: {id}\n    family: behavior\n    name: {{ zh: a, en: b }}\n    when: true\n", 2, assignKeys: false);
+        Assert.True(result.Success, result.ToString());
+        Assert.False(Engine.Tags.TagKeys.TryGet(id, out _));
+        Assert.True(result.Taxonomy!.Tags[0].Key < 0);
+    }
+
+    [Fact]
     public void TooLarge_IsRefusedBeforeParsing()
     {
         var result = TaxonomyCompiler.Compile(new string('#', 100) + "\n", 2, new TaxonomyLimits { MaxBytes = 50 });

@@ -8,8 +8,8 @@ public sealed class CompiledTag
 {
     public required string Id { get; init; }
 
-    /// <summary>Process-wide key (<see cref="TagKeys"/>).</summary>
-    public required int Key { get; init; }
+    /// <summary>Process-wide key (<see cref="TagKeys"/>); negative in a taxonomy compiled only to validate it.</summary>
+    public int Key { get; internal set; }
 
     /// <summary>Position in evaluation order: tags read by <c>has_tag</c> come first.</summary>
     public int Index { get; internal set; }

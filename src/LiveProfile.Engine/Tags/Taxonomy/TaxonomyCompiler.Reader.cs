@@ -206,7 +206,6 @@ public static partial class TaxonomyCompiler
                 yield return new CompiledTag
                 {
                     Id = instanceId,
-                    Key = TagKeys.Intern(instanceId),
                     Definition = id,
                     Parameters = bound,
                     Family = family,

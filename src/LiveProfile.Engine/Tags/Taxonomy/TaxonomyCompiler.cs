@@ -24,7 +24,11 @@ public static partial class TaxonomyCompiler
     [GeneratedRegex(@"^[\p{L}\p{N}_:+\-.]+(\$[a-z][a-z0-9_]*)?[\p{L}\p{N}_:+\-.]*$")]
     private static partial Regex TagId();
 
-    public static TaxonomyCompilation Compile(string yaml, int version, TaxonomyLimits? limits = null)
+    /// <param name="assignKeys">
+    /// Give the tags process-wide keys (<see cref="TagKeys"/>), needed to evaluate the taxonomy.
+    /// Validation passes false, so that checking texts never grows the process-wide key table.
+    /// </param>
+    public static TaxonomyCompilation Compile(string yaml, int version, TaxonomyLimits? limits = null, bool assignKeys = true)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         limits ??= TaxonomyLimits.Default;
@@ -33,6 +37,7 @@ public static partial class TaxonomyCompiler
         {
             return Fail(new TaxonomyDiagnostic(1, 1, TaxonomyCodes.TooLarge, $"the taxonomy is larger than {limits.MaxBytes} bytes"));
         }
+        if (TooDeep(yaml, limits.MaxNesting) is { } tooDeep) return Fail(tooDeep);
         YamlMappingNode root;
         try
         {
@@ -88,7 +93,11 @@ public static partial class TaxonomyCompiler
 
         var ordered = Order(tags, ids, diagnostics);
         if (ordered is null || diagnostics.Count > 0) return Fail(diagnostics);
-        for (var i = 0; i < ordered.Count; i++) ordered[i].Index = i;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Index = i;
+            ordered[i].Key = assignKeys ? TagKeys.Intern(ordered[i].Id) : -1 - i;
+        }
         return new TaxonomyCompilation(new CompiledTaxonomy(version, yaml, ordered, [.. families.Values.Select(f => f.Family)]), []);
     }
 
@@ -137,6 +146,41 @@ public static partial class TaxonomyCompiler
     }
 
     private static TaxonomyCompilation Fail(TaxonomyDiagnostic diagnostic) => new(null, [diagnostic]);
+
+    /// <summary>
+    /// YamlDotNet builds its node tree recursively: a body of a million '[' would overflow the stack
+    /// (which no catch survives). The event parser does not recurse, so nesting is measured with it first.
+    /// </summary>
+    private static TaxonomyDiagnostic? TooDeep(string yaml, int maxNesting)
+    {
+        try
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                        if (++depth > maxNesting)
+                        {
+                            var at = parser.Current.Start;
+                            return new TaxonomyDiagnostic((int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), TaxonomyCodes.TooLarge,
+                                $"nested more than {maxNesting} levels deep");
+                        }
+                        break;
+                    case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                        depth--;
+                        break;
+                }
+            }
+            return null;
+        }
+        catch (YamlException)
+        {
+            return null; // not YAML: the loader below reports it with its position
+        }
+    }
 
     private static TaxonomyCompilation Fail(List<TaxonomyDiagnostic> diagnostics)
     {

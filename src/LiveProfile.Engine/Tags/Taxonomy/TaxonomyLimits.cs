@@ -17,6 +17,9 @@ public sealed record TaxonomyLimits
     /// <summary>Values of one parameter.</summary>
     public int MaxParameterValues { get; init; } = 256;
 
+    /// <summary>Nesting of YAML sequences and mappings (a taxonomy needs 4).</summary>
+    public int MaxNesting { get; init; } = 32;
+
     /// <summary>Length of ids, names and parameter values.</summary>
     public int MaxNameLength { get; init; } = 100;
 }
