@@ -53,13 +53,12 @@ public sealed class TagChangeHub : ITagChangeSink
         {
             if (afterSequence is { } after)
             {
-                // Too far behind for the queue: deliver the newest that fit, and say how many were skipped.
+                // Lost to the reader: changes the ring no longer holds, and retained ones beyond its queue
+                // (it gets the newest that fit). The next change it receives says how many.
                 var retained = Retained(after, filter, int.MaxValue);
                 var skipped = Math.Max(0, retained.Count - capacity);
-                for (var i = skipped; i < retained.Count; i++)
-                {
-                    subscription.Offer(i == skipped && skipped > 0 ? retained[i] with { Missed = retained[i].Missed + skipped } : retained[i]);
-                }
+                subscription.AddMissed(Math.Max(0, _sequence - _ring.Length - Math.Max(after, 0)) + skipped);
+                for (var i = skipped; i < retained.Count; i++) subscription.Offer(retained[i]);
             }
             _subscribers.Add(subscription);
         }
@@ -103,6 +102,8 @@ public sealed class TagChangeHub : ITagChangeSink
         }
 
         public ChannelReader<SequencedTagChange> Reader => _channel.Reader;
+
+        internal void AddMissed(long count) => Interlocked.Add(ref _missed, count);
 
         internal void Offer(SequencedTagChange item)
         {

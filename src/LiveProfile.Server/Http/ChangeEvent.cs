@@ -10,11 +10,11 @@ namespace LiveProfile.Server.Http;
 internal sealed record ChangeEvent(string Profile, string Tag, string Kind, double Weight, double PreviousWeight, DateTimeOffset At,
     int TaxonomyVersion, string? Reason, long Missed)
 {
-    public static ChangeEvent From(SequencedTagChange item, long extraMissed)
+    public static ChangeEvent From(SequencedTagChange item)
     {
         var c = item.Change;
         return new ChangeEvent($"profile:{c.Profile:x16}", c.Tag, ChangeFilter.KindName(c.Kind), Math.Round(c.Weight, 3),
             Math.Round(c.PreviousWeight, 3), DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.TaxonomyVersion, c.Reason,
-            item.Missed + extraMissed);
+            item.Missed);
     }
 }

@@ -39,14 +39,6 @@ internal static class ChangesEndpoints
             }
             resumeAfter = sequence;
         }
-        return new TagChangeStream(hub, filter, resumeAfter, Gap(hub, resumeAfter, options.Value.ChangeFeedRetained), options.Value.ChangeFeedKeepAlive);
-    }
-
-    /// <summary>Changes after <paramref name="after"/> that the ring no longer holds: reported as <c>missed</c> on the first event.</summary>
-    private static long Gap(TagChangeHub hub, long? after, int retained)
-    {
-        if (after is not { } a) return 0;
-        var oldestRetained = Math.Max(1, hub.LastSequence - retained + 1);
-        return Math.Max(0, oldestRetained - a - 1);
+        return new TagChangeStream(hub, filter, resumeAfter, options.Value.ChangeFeedKeepAlive);
     }
 }

@@ -14,7 +14,7 @@ namespace LiveProfile.Server.Http;
 /// a <c>: keep-alive</c> comment on a timer so proxies keep the connection open, until the client
 /// leaves or the server stops.
 /// </summary>
-internal sealed partial class TagChangeStream(TagChangeHub hub, ChangeFilter filter, long? after, long gap, TimeSpan keepAlive) : IResult
+internal sealed partial class TagChangeStream(TagChangeHub hub, ChangeFilter filter, long? after, TimeSpan keepAlive) : IResult
 {
     /// <summary>Changes queued for a slow reader before it starts losing the oldest (counted in <c>missed</c>).</summary>
     private const int Capacity = 10_000;
@@ -66,7 +66,7 @@ internal sealed partial class TagChangeStream(TagChangeHub hub, ChangeFilter fil
                 var batch = 0;
                 while (batch < MaxPerFlush && reader.TryRead(out var item))
                 {
-                    Write(response.BodyWriter, json, item, sent == 0 ? gap : 0);
+                    Write(response.BodyWriter, json, item);
                     sent++;
                     batch++;
                 }
@@ -81,7 +81,7 @@ internal sealed partial class TagChangeStream(TagChangeHub hub, ChangeFilter fil
         LogClosed(logger, sent);
     }
 
-    private static void Write(PipeWriter writer, Utf8JsonWriter json, SequencedTagChange item, long extraMissed)
+    private static void Write(PipeWriter writer, Utf8JsonWriter json, SequencedTagChange item)
     {
         writer.Write("id: "u8);
         var span = writer.GetSpan(20);
@@ -91,7 +91,7 @@ internal sealed partial class TagChangeStream(TagChangeHub hub, ChangeFilter fil
         writer.Write(Encoding.UTF8.GetBytes(ChangeFilter.KindName(item.Change.Kind)));
         writer.Write("\ndata: "u8);
         json.Reset(writer);
-        JsonSerializer.Serialize(json, ChangeEvent.From(item, extraMissed), ServerJson.Context.ChangeEvent);
+        JsonSerializer.Serialize(json, ChangeEvent.From(item), ServerJson.Context.ChangeEvent);
         json.Flush();
         writer.Write("\n\n"u8);
     }

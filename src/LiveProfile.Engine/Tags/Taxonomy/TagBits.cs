@@ -13,10 +13,4 @@ internal static class TagBits
     {
         for (var i = 0; i < target.Length; i++) target[i] |= source[i];
     }
-
-    public static bool Any(ReadOnlySpan<ulong> bits)
-    {
-        foreach (var word in bits) if (word != 0) return true;
-        return false;
-    }
 }
