@@ -8,7 +8,8 @@ namespace LiveProfile.Cluster;
 
 /// <summary>Hosts one <see cref="PartitionEngine"/>: single-threaded by Orleans' turn-based scheduling, always active.</summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions options, LiveProfile.Engine.Tags.TagRuntime tags) : Grain, IPartitionGrain
+internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions options, LiveProfile.Engine.Tags.TagRuntime tags, PartitionCounts counts)
+    : Grain, IPartitionGrain
 {
     private PartitionEngine _engine = null!;
 
@@ -16,20 +17,28 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
     {
         var partition = (int)this.GetPrimaryKeyLong();
         _engine = store.Load(partition, options, tags) ?? new PartitionEngine(partition, options, tags);
+        counts.Report(partition, _engine.ProfileCount);
         return Task.CompletedTask;
     }
 
     public Task Apply(Immutable<IReadOnlyList<PartitionCommand>> batch, long watermarkMs)
     {
         _engine.Apply(batch.Value, watermarkMs);
+        counts.Report(_engine.PartitionId, _engine.ProfileCount);
         return Task.CompletedTask;
     }
 
-    public Task<byte[]?> Extract(ulong profile, long lsn) => Task.FromResult(_engine.Extract(profile, lsn));
+    public Task<byte[]?> Extract(ulong profile, long lsn)
+    {
+        var state = _engine.Extract(profile, lsn);
+        counts.Report(_engine.PartitionId, _engine.ProfileCount);
+        return Task.FromResult(state);
+    }
 
     public Task Absorb(ulong target, byte[] state, long lsn)
     {
         _engine.Absorb(target, state, lsn);
+        counts.Report(_engine.PartitionId, _engine.ProfileCount);
         return Task.CompletedTask;
     }
 

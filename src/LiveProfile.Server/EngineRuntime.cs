@@ -44,26 +44,40 @@ internal sealed partial class EngineRuntime(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var layout = new DataLayout(_options.DataDirectory);
-        Vault = KeyVault.Open(layout.Vault);
-        Pseudonymizer = new Pseudonymizer(Vault);
-        Privacy = new PrivacyDoor(Vault, Pseudonymizer);
-        Quarantine = QuarantineStore.Open(layout.Quarantine, Vault);
-        Log = EventLog.Open(layout.Log, new EventLogOptions { SegmentBytes = _options.SegmentBytes }, logger);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Partitions = new OrleansPartitionHost(grains, engineOptions.Partitions);
+        // Activate every partition first: each loads its checkpoint file (the bulk of a restart) on its own thread, while
+        // this one opens the vault, the log and the router file. All of it is done before the replay starts.
+        var activations = Task.WhenAll(Enumerable.Range(0, engineOptions.Partitions).Select(p => Partitions.Grain(p).Stats()));
+        long checkpointLsn;
+        EngineDispatcher dispatcher;
+        try
+        {
+            Vault = KeyVault.Open(layout.Vault);
+            Pseudonymizer = new Pseudonymizer(Vault);
+            Privacy = new PrivacyDoor(Vault, Pseudonymizer);
+            Quarantine = QuarantineStore.Open(layout.Quarantine, Vault);
+            Log = EventLog.Open(layout.Log, new EventLogOptions { SegmentBytes = _options.SegmentBytes }, logger);
 
-        var dedupOptions = new DedupOptions { Window = _options.DedupWindow };
-        var router = store.LoadRouter(dedupOptions);
-        var checkpointLsn = store.Manifest?.Lsn ?? 0;
-        var dispatcher = new EngineDispatcher(Partitions, router?.Identity ?? new IdentityGraph(), checkpointLsn,
-            router?.WatermarkMs ?? long.MinValue);
-        Pipeline = new IngestPipeline(Log, Vault, Privacy, router?.Dedup ?? new DedupIndex(dedupOptions), Quarantine, dispatcher,
-            classifier, tags, metrics, _options, logger);
-
-        // Activate every partition now: each loads its checkpoint file before the replay reaches it.
-        for (var p = 0; p < engineOptions.Partitions; p++) await Partitions.Grain(p).Stats().ConfigureAwait(false);
-        LogRecovering(logger, layout.Root, checkpointLsn, Log.LastLsn);
+            var dedupOptions = new DedupOptions { Window = _options.DedupWindow };
+            var router = store.LoadRouter(dedupOptions);
+            checkpointLsn = store.Manifest?.Lsn ?? 0;
+            dispatcher = new EngineDispatcher(Partitions, router?.Identity ?? new IdentityGraph(), checkpointLsn,
+                router?.WatermarkMs ?? long.MinValue);
+            Pipeline = new IngestPipeline(Log, Vault, Privacy, router?.Dedup ?? new DedupIndex(dedupOptions), Quarantine, dispatcher,
+                classifier, tags, metrics, _options, logger);
+        }
+        catch
+        {
+            await ((Task)activations).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // no partition load outlives a failed start
+            throw;
+        }
+        long profiles = 0;
+        foreach (var stats in await activations.ConfigureAwait(false)) profiles += stats.Profiles;
+        var loaded = clock.Elapsed;
+        LogRecovering(logger, layout.Root, checkpointLsn, profiles, loaded.TotalSeconds, Log.LastLsn);
         var replayed = await Pipeline.ReplayAsync(checkpointLsn + 1, n => LogReplayProgress(logger, n), cancellationToken).ConfigureAwait(false);
-        LogRecovered(logger, replayed, dispatcher.AppliedLsn);
+        LogRecovered(logger, replayed, (clock.Elapsed - loaded).TotalSeconds, dispatcher.AppliedLsn);
 
         Pipeline.StartApplying();
         _timerStop = new CancellationTokenSource();
@@ -117,14 +131,15 @@ internal sealed partial class EngineRuntime(
         return ValueTask.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovering {DataDirectory}: checkpoint at {CheckpointLsn}, log ends at {LastLsn}")]
-    private static partial void LogRecovering(ILogger logger, string dataDirectory, long checkpointLsn, long lastLsn);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Recovering {DataDirectory}: checkpoint at {CheckpointLsn} ({Profiles} profiles) opened in {Seconds:F2} s, log ends at {LastLsn}")]
+    private static partial void LogRecovering(ILogger logger, string dataDirectory, long checkpointLsn, long profiles, double seconds, long lastLsn);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Events} events")]
     private static partial void LogReplayProgress(ILogger logger, long events);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: {Events} events replayed, applied through {Lsn}")]
-    private static partial void LogRecovered(ILogger logger, long events, long lsn);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: {Events} events replayed in {Seconds:F2} s, applied through {Lsn}")]
+    private static partial void LogRecovered(ILogger logger, long events, double seconds, long lsn);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checkpoint failed; the log is kept until one succeeds")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception ex);

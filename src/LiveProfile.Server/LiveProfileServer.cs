@@ -39,6 +39,7 @@ public static class LiveProfileServer
         var changes = new TagChangeHub(options.ChangeFeedRetained);
 
         builder.Services.AddSingleton(engineOptions);
+        builder.Services.AddSingleton(new LiveProfile.Cluster.PartitionCounts(engineOptions.Partitions));
         builder.Services.AddSingleton<ICommentIntentClassifier>(classifier);
         builder.Services.AddSingleton(taxonomies);
         builder.Services.AddSingleton(changes);

@@ -1,3 +1,5 @@
+using LiveProfile.Cluster;
+
 namespace LiveProfile.Server.Http;
 
 /// <summary><c>/health</c>: 200 when recovered and applying, 503 otherwise, with the log positions that tell why.</summary>
@@ -6,18 +8,20 @@ internal static class HealthEndpoints
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", Health).WithName("Health").WithTags("operations").Produces<HealthAnswer>().Produces<HealthAnswer>(503);
 
-    private static IResult Health(EngineRuntime runtime)
+    private static IResult Health(EngineRuntime runtime, PartitionCounts counts)
     {
         if (!runtime.Ready)
         {
-            return Results.Json(new HealthAnswer("starting", 0, 0, 0, 0, runtime.EngineOptions.Partitions, null), ServerJson.Context.HealthAnswer,
+            return Results.Json(new HealthAnswer("starting", 0, 0, 0, 0, runtime.EngineOptions.Partitions, 0, null), ServerJson.Context.HealthAnswer,
                 statusCode: 503);
         }
         var p = runtime.Pipeline;
         var answer = new HealthAnswer(p.Healthy ? "ok" : "failed", runtime.Log.LastLsn, runtime.Log.DurableLsn, p.Dispatcher.AppliedLsn,
-            p.LastCheckpointLsn, runtime.EngineOptions.Partitions, p.FailureReason);
+            p.LastCheckpointLsn, runtime.EngineOptions.Partitions, counts.Profiles, p.FailureReason);
         return Results.Json(answer, ServerJson.Context.HealthAnswer, statusCode: p.Healthy ? 200 : 503);
     }
 }
 
-internal sealed record HealthAnswer(string Status, long LastLsn, long DurableLsn, long AppliedLsn, long CheckpointLsn, int Partitions, string? Failure);
+/// <summary><see cref="Profiles"/>: profiles held by the partitions, as of their last batch.</summary>
+internal sealed record HealthAnswer(string Status, long LastLsn, long DurableLsn, long AppliedLsn, long CheckpointLsn, int Partitions, long Profiles,
+    string? Failure);

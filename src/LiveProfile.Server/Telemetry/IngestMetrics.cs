@@ -1,3 +1,4 @@
+using LiveProfile.Cluster;
 using System.Diagnostics.Metrics;
 
 namespace LiveProfile.Server.Telemetry;
@@ -12,9 +13,10 @@ internal sealed class IngestMetrics : IDisposable
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _ackLatency;
 
-    public IngestMetrics(IMeterFactory factory)
+    public IngestMetrics(IMeterFactory factory, PartitionCounts partitions)
     {
         _meter = factory.Create(MeterName);
+        _meter.CreateObservableGauge("liveprofile.profiles", () => partitions.Profiles, "{profile}", "Profiles held by the partitions");
         _accepted = _meter.CreateCounter<long>("liveprofile.ingest.accepted", "{event}", "Events accepted and durable");
         _duplicates = _meter.CreateCounter<long>("liveprofile.ingest.duplicates", "{event}", "Events recognised as duplicates and not applied");
         _rejected = _meter.CreateCounter<long>("liveprofile.ingest.rejected", "{event}", "Events rejected, by code");
