@@ -97,7 +97,7 @@ wait_applied() {
   done
 }
 
-rss_bytes() { awk '/^VmRSS:/ { print $2 * 1024 }' "/proc/$server/status"; }
+rss_bytes() { awk '/^VmRSS:/ { printf "%.0f\n", $2 * 1024 }' "/proc/$server/status"; }
 heap_bytes() { curl -s "$url/metrics" | awk '/^dotnet_gc_last_collection_heap_size_bytes/ { sum += $NF } END { printf "%.0f", sum }'; }
 # The server's own figures for a start: checkpoint opened in X s, N events replayed in Y s.
 opened_s() { sed -nE 's/.*opened in ([0-9.]+) s.*/\1/p' "$data/$1.log" | tail -1; }
@@ -121,7 +121,7 @@ if (( count != profiles )); then echo "restart.sh: $count profiles after populat
 sleep 5 # let the last batches' garbage settle
 rss=$(rss_bytes)
 heap=$(heap_bytes)
-hwm=$(awk '/^VmHWM:/ { print $2 * 1024 }' "/proc/$server/status")
+hwm=$(awk '/^VmHWM:/ { printf "%.0f\n", $2 * 1024 }' "/proc/$server/status")
 log_bytes=$(du -sb "$data/db/log" | cut -f1)
 say "loaded: $(num "$count") profiles, RSS $(mib "$rss") MiB (peak $(mib "$hwm") MiB), managed heap $(mib "$heap") MiB, log $(mib "$log_bytes") MiB"
 
@@ -150,7 +150,7 @@ for round in $(seq 1 "$rounds"); do
   clean_opened+=("$(opened_s "clean$round")")
   read -r clean_replayed _ <<<"$(replayed "clean$round")"
   clean_count=$(field profiles)
-  clean_hwm=$(awk '/^VmHWM:/ { print $2 * 1024 }' "/proc/$server/status")
+  clean_hwm=$(awk '/^VmHWM:/ { printf "%.0f\n", $2 * 1024 }' "/proc/$server/status")
   sleep 5
   clean_rss=$(rss_bytes)
   clean_heap=$(heap_bytes)
