@@ -42,16 +42,14 @@ internal static class EngineRun
         Progress.Line($"engine ({name}): history applied, {Rate(stream.History.Sum(b => b.Count), watch.Elapsed)}");
         Heap.Collect();
 
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        watch.Restart();
+        var meter = new CpuMeter();
         foreach (var batch in stream.Measured) dispatcher.DispatchAsync(batch, drain: false).GetAwaiter().GetResult();
         dispatcher.DrainAsync().GetAwaiter().GetResult();
-        watch.Stop();
-        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / watch.Elapsed;
+        var (elapsed, cores, others) = (meter.Elapsed, meter.ProcessCores, meter.MachineCores - meter.ProcessCores);
         var profiles = host.Engines.Sum(e => e.ProfileCount);
         var heap = Heap.Collect() - heapBefore;
-        var result = new EngineResult(name, stream.MeasuredEvents / watch.Elapsed.TotalSeconds, cores, profiles, heap / (double)profiles, host);
-        Progress.Line($"engine ({name}): {result.EventsPerSecond:N0} events/s on {cores:F2} cores; {profiles:N0} profiles, heap {result.HeapPerProfile:N0} B/profile");
+        var result = new EngineResult(name, stream.MeasuredEvents / elapsed.TotalSeconds, cores, others, profiles, heap / (double)profiles, host);
+        Progress.Line($"engine ({name}): {result.EventsPerSecond:N0} events/s on {cores:F2} cores (other processes: {others:F2}); {profiles:N0} profiles, heap {result.HeapPerProfile:N0} B/profile");
         return result;
     }
 
@@ -59,4 +57,4 @@ internal static class EngineRun
 }
 
 /// <param name="Host">The engine's partitions, kept to check the peers' profiles against.</param>
-internal sealed record EngineResult(string Name, double EventsPerSecond, double Cores, int Profiles, double HeapPerProfile, LocalPartitionHost Host);
+internal sealed record EngineResult(string Name, double EventsPerSecond, double Cores, double OtherCores, int Profiles, double HeapPerProfile, LocalPartitionHost Host);

@@ -36,24 +36,22 @@ internal static class RedisPeer
 
         var before = await RedisInfo.ReadAsync(server);
         var commands = job.Sink.Commands;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        watch.Restart();
+        var meter = new CpuMeter();
         await job.RunAsync(stream.Measured);
-        watch.Stop();
-        var jobCores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / watch.Elapsed;
+        var (seconds, jobCores, machineCores) = (meter.Elapsed.TotalSeconds, meter.ProcessCores, meter.MachineCores);
         var after = await RedisInfo.ReadAsync(server);
-        var seconds = watch.Elapsed.TotalSeconds;
         var rate = stream.MeasuredEvents / seconds;
         var perEvent = (job.Sink.Commands - commands) / (double)stream.MeasuredEvents;
         var serverCommands = (after.Commands - before.Commands) / seconds;
         var redisCores = (after.CpuSeconds - before.CpuSeconds) / seconds;
         Progress.Line($"redis: {rate:N0} events/s, {perEvent:F1} commands/event, {serverCommands:N0} commands/s executed by the server");
-        Progress.Line($"redis: server {redisCores:F2} cores busy, job (mapping + client) {jobCores:F2} cores; used_memory {after.UsedMemory / (double)job.Users:N0} B/user");
+        var others = machineCores - jobCores - redisCores;
+        Progress.Line($"redis: server {redisCores:F2} cores busy, job (mapping + client) {jobCores:F2} cores, other processes {others:F2}; used_memory {after.UsedMemory / (double)job.Users:N0} B/user");
 
         var parity = await RedisParity.CheckAsync(db, plain.Host, stream.SampleProfiles(100));
         Progress.Line($"parity: {parity}");
         var table = new ResultTable(plain, tagged);
-        table.Add("Redis 7 + job, pipelined HINCRBY/HINCRBYFLOAT", rate, redisCores + jobCores,
+        table.Add("Redis 7 + job, pipelined HINCRBY/HINCRBYFLOAT", rate, redisCores + jobCores, others,
             $"{serverCommands:N0} Redis commands/s ({perEvent:F1}/event); redis-server {redisCores:F2} cores, job {jobCores:F2} cores; " +
             $"{after.UsedMemory / (double)job.Users:N0} B/user in Redis; parity {parity.Matching}/{parity.Checked}");
         table.Print();
