@@ -7,5 +7,6 @@ var root = new RootCommand("LiveProfile: real-time user profiles for live-stream
     IngestCommand.Create(),
     LoadgenCommand.Create(),
     SimulateCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

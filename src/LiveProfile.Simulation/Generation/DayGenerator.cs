@@ -32,7 +32,7 @@ internal sealed class DayGenerator
 
     public List<SimEvent> Generate(int day, bool first)
     {
-        var random = new Random(HashCode.Combine(_options.Seed, day, 5) & int.MaxValue);
+        var random = new Random(Seeds.Derive(_options.Seed, day, 5));
         var events = new List<SimEvent>();
         if (first)
         {

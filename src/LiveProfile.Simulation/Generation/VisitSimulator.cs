@@ -42,14 +42,14 @@ internal sealed class VisitSimulator(DayGenerator days, ProductCatalog catalog, 
             if (t > join && (t - join) % heartbeatMs < 60_000) output.Add(days.New(SimEventType.Heartbeat, t, p, s));
             var at = t + random.Next(55_000);
             if (at >= leave) break;
-            var screen = s.OnScreen(at) is var index and >= 0 ? catalog.Products[index] : null;
+            var screen = ScreenAt(s, at);
             if (!silent && random.Chance(p.Has(Traits.Chatter) ? 0.3 : 0.1))
             {
-                var like = days.New(SimEventType.Like, at, p, s);
+                var like = days.New(SimEventType.Like, at, p, s, screen); // the product on screen: the truth counts the like for it
                 like.Count = 1 + random.Next(10);
                 output.Add(like);
             }
-            if (!silent && random.Chance(p.Has(Traits.Chatter) ? 0.7 : 0.05)) output.Add(Comment(random, p, s, at + 1000, screen, day));
+            if (!silent && random.Chance(p.Has(Traits.Chatter) ? 0.7 : 0.05)) output.Add(Comment(random, p, s, at + 1000, ScreenAt(s, at + 1000), day));
             if (screen is not null && random.Chance(silent ? 0.01 : 0.01 + 0.15 * p.InterestIn(screen.Category, day)))
             {
                 output.Add(days.New(SimEventType.Click, at + 2000, p, s, screen));
@@ -57,7 +57,7 @@ internal sealed class VisitSimulator(DayGenerator days, ProductCatalog catalog, 
             }
             if (!silent && random.Chance(p.Has(Traits.GiftGiver) ? 0.06 : 0.002))
             {
-                var gift = days.New(SimEventType.Gift, at + 3000, p, s);
+                var gift = days.New(SimEventType.Gift, at + 3000, p, s, ScreenAt(s, at + 3000));
                 gift.Value = p.Has(Traits.GiftGiver) ? random.Pick(GiftValues) : 1;
                 gift.Code = gift.Value >= 100 ? "rocket" : gift.Value >= 10 ? "bouquet" : "heart";
                 output.Add(gift);
@@ -80,6 +80,9 @@ internal sealed class VisitSimulator(DayGenerator days, ProductCatalog catalog, 
         }
         if (random.Chance(0.9)) output.Add(days.New(SimEventType.Leave, leave, p, s));
     }
+
+    /// <summary>The product on screen when something happens: the truth counts likes, gifts and comments for it.</summary>
+    private SimProduct? ScreenAt(SessionPlan s, long tsMs) => s.OnScreen(tsMs) is var index and >= 0 ? catalog.Products[index] : null;
 
     private SimEvent Comment(Random random, SimPerson p, SessionPlan s, long at, SimProduct? screen, int day)
     {

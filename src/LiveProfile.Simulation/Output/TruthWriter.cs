@@ -42,6 +42,9 @@ internal static class TruthWriter
                 json.WriteStartArray("tags");
                 foreach (var t in r.Tags) json.WriteStringValue(t);
                 json.WriteEndArray();
+                json.WriteStartObject("facts");
+                foreach (var (name, value) in r.Facts) json.WriteNumber(name, value);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
             file.WriteByte((byte)'\n');

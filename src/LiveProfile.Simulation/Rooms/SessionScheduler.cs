@@ -44,7 +44,7 @@ internal sealed class SessionScheduler
     /// </summary>
     public List<SessionPlan> SessionsOn(int day, long alwaysLiveFromMs = long.MaxValue)
     {
-        var random = new Random(HashCode.Combine(_seed, day, 17) & int.MaxValue);
+        var random = new Random(Seeds.Derive(_seed, day, 17));
         var sessions = new List<SessionPlan>();
         var dayStart = SimClock.DayStartMs(day);
         foreach (var room in Rooms)

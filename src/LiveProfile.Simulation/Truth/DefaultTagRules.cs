@@ -11,7 +11,7 @@ internal static class DefaultTagRules
 {
     private const double MinutesPerDay = 1440;
 
-    public static List<string> Evaluate(PersonLedger l, TruthContext context)
+    public static List<string> Evaluate(PersonLedger l, TruthContext context, Dictionary<string, double>? facts = null)
     {
         var tags = new List<string>();
         // --- basic
@@ -34,6 +34,13 @@ internal static class DefaultTagRules
         for (var c = 0; c < PersonLedger.Categories; c++)
         {
             interest[c] = Share(l, c) >= 0.3 && l.Interactions30ByCategory[c] >= 5;
+            if (facts is not null && l.Decayed[c] > 0)
+            {
+                var id = CatalogData.Categories[c].Id;
+                facts[$"share('{id}')"] = Math.Round(Share(l, c), 4);
+                facts[$"interactions(30d, '{id}')"] = l.Interactions30ByCategory[c];
+                if (l.DecayedWeekAgoTotal > 0) facts[$"share_ago('{id}', 7d)"] = Math.Round(l.DecayedWeekAgo[c] / l.DecayedWeekAgoTotal, 4);
+            }
             if (interest[c]) tags.Add("interest:" + CatalogData.Categories[c].Id);
         }
         var applianceSessions = 0;
@@ -87,6 +94,14 @@ internal static class DefaultTagRules
         // --- content
         if (l.Intents30[(int)Intent.AskIngredient] >= 3) tags.Add("ingredient_focused");
         if (Ratio(l.DecayedGuochao, l.DecayedTotal) >= 0.4 && l.Interactions30 >= 5) tags.Add("guochao_lover");
+        if (facts is not null)
+        {
+            facts["label_share('国潮')"] = Math.Round(Ratio(l.DecayedGuochao, l.DecayedTotal), 4);
+            facts["interactions(30d)"] = l.Interactions30;
+            facts["intent_count('ask_review', 30d)"] = l.Intents30[(int)Intent.AskReview];
+            facts["intent_count('ask_price', 30d)"] = l.Intents30[(int)Intent.AskPrice];
+            facts["review_views(30d)"] = l.ReviewViews30;
+        }
         if (l.Intents30[(int)Intent.AskReview] >= 3 || l.ReviewViews30 >= 3) tags.Add("review_focused");
         if (couponSessions30 >= 3) tags.Add("promotion_hunter");
         if (l.Orders >= 2 && Divide(l.Premium, l.Orders) >= 0.7) tags.Add("quality_seeker");

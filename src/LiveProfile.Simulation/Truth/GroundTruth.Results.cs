@@ -16,8 +16,9 @@ internal sealed partial class GroundTruth
         {
             if (_ledgers[i] is not { } ledger) continue;
             var person = people[i];
-            yield return new TruthRecord(person.PrimaryId, person.Account, person.Viewer, person.Unlinked, Describe(person.Traits),
-                DefaultTagRules.Evaluate(ledger, context));
+            var facts = new Dictionary<string, double>(StringComparer.Ordinal);
+            var tags = DefaultTagRules.Evaluate(ledger, context, facts);
+            yield return new TruthRecord(person.PrimaryId, person.Account, person.Viewer, person.Unlinked, Describe(person.Traits), tags, facts);
         }
     }
 
