@@ -17,6 +17,8 @@ internal sealed record SimulationOptions
     public long AlwaysLiveFromMs { get; init; } = long.MaxValue;
     /// <summary>Multiplies how often people watch and shop (the demo's few hundred people fill rooms with 8).</summary>
     public double Activity { get; init; } = 1;
+    /// <summary>The demo: people arriving, on average, at each of those back-to-back broadcasts (0: only their usual habits).</summary>
+    public int FeaturedAudience { get; init; }
     /// <summary>Seconds between live heartbeats of a present viewer.</summary>
     public int HeartbeatSeconds { get; init; } = 60;
 }

@@ -54,6 +54,8 @@ internal sealed class DayGenerator
             list.Add(s);
         }
 
+        var featured = _options.FeaturedAudience <= 0 ? [] : Sessions.Where(s => s.Room.Index < 3 && s.StartMs >= _options.AlwaysLiveFromMs - 3 * 2_400_000L).ToList();
+        var featuredRate = _options.FeaturedAudience / (double)_people.Length;
         var visits = new VisitSimulator(this, _catalog, _options);
         var shop = new ShopSimulator(this, _catalog);
         var mine = new List<SimEvent>();
@@ -65,6 +67,12 @@ internal sealed class DayGenerator
             if (lively < 0.02) continue;
             mine.Clear();
             foreach (var session in ChooseSessions(random, person, day, lively, byRoom)) visits.Visit(random, person, session, day, mine);
+            foreach (var session in featured)
+            {
+                // The demo's always-live rooms draw a crowd: the feed sends people there, more so when they like what it sells.
+                var fit = session.Room.Categories.Sum(c => person.InterestIn(c, day));
+                if (random.Chance(Math.Min(1, featuredRate * (0.4 + fit)))) visits.Visit(random, person, session, day, mine, featured: true);
+            }
             var shopVisits = random.Poisson(person.ShopRate * lively);
             for (var v = 0; v < shopVisits; v++) shop.Visit(random, person, day, dayStart, mine);
             shop.RepeatPurchase(random, person, day, dayStart, lively, mine);

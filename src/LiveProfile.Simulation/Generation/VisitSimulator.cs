@@ -16,13 +16,13 @@ internal sealed class VisitSimulator(DayGenerator days, ProductCatalog catalog, 
     private static readonly string[] JoinSources = ["feed", "feed", "feed", "follow", "search", "share", "push"];
     private static readonly double[] GiftValues = [1, 1, 6.6, 9.9, 19.9, 52, 66, 99, 188, 520];
 
-    public void Visit(Random random, SimPerson p, SessionPlan s, int day, List<SimEvent> output)
+    public void Visit(Random random, SimPerson p, SessionPlan s, int day, List<SimEvent> output, bool featured = false)
     {
         var loyal = p.Has(Traits.LoyalFan) && s.Room.Index == p.Rooms[0];
         var join = s.StartMs + (long)(random.Exponential(loyal ? 6 : 25) * 60_000);
         if (join > s.EndMs - 120_000) return;
         var median = p.Has(Traits.SilentWatcher) ? 30 : loyal ? 15 : p.Has(Traits.Chatter) ? 15
-            : p.Has(Traits.ApplianceResearcher) && s.Room.Categories.Contains(1) ? 20 : 4;
+            : p.Has(Traits.ApplianceResearcher) && s.Room.Categories.Contains(1) ? 20 : featured ? 12 : 4;
         var leave = Math.Min(s.EndMs, join + (long)(Math.Max(0.5, random.LogNormal(median, 0.6)) * 60_000));
         var joinEvent = days.New(SimEventType.Join, join, p, s);
         joinEvent.Code = random.Pick(JoinSources);
