@@ -55,6 +55,3 @@ internal static class EngineRun
 
     private static string Rate(int events, TimeSpan elapsed) => $"{events:N0} events in {elapsed.TotalSeconds:F1} s";
 }
-
-/// <param name="Host">The engine's partitions, kept to check the peers' profiles against.</param>
-internal sealed record EngineResult(string Name, double EventsPerSecond, double Cores, double OtherCores, int Profiles, double HeapPerProfile, LocalPartitionHost Host);
