@@ -30,11 +30,7 @@ internal sealed class SimEvent
     public long UntilMs;                 // live.product_on_screen
     public int DurationMs;               // shop.view
 
-    // delivery
-    public bool Duplicate;               // a second copy of an event already sent
-    public string? Broken;               // malformed on purpose: which rule the line breaks
-
-    public string Id => Duplicate ? $"e{Seq:x}" : $"e{Seq:x}";
+    public string? Broken;               // malformed on purpose: which rule the line breaks (a copy with an id of its own)
 }
 
 /// <summary>One item of a simulated order.</summary>

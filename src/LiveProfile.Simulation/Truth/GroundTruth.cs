@@ -32,8 +32,6 @@ internal sealed partial class GroundTruth
     public long EndMs { get; }
     public int Today { get; }
 
-    public PersonLedger? LedgerOf(int person) => _ledgers[person];
-
     public void ObserveSessions(IEnumerable<SessionPlan> sessions)
     {
         foreach (var s in sessions)

@@ -1,5 +1,3 @@
-using LiveProfile.Simulation.Comments;
-
 namespace LiveProfile.Simulation.Truth;
 
 /// <summary>
