@@ -6,5 +6,7 @@ var root = new RootCommand("LiveProfile: real-time user profiles for live-stream
     ServeCommand.Create(),
     IngestCommand.Create(),
     LoadgenCommand.Create(),
+    SimulateCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

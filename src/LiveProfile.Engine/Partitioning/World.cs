@@ -11,7 +11,7 @@ public sealed class World
 {
     private readonly Dictionary<string, ProductInfo> _products = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScheduledSession> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RoomScreen> _rooms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoomScreens> _rooms = new(StringComparer.Ordinal);
     // Raw id → interned key, so the per-event path does not build "room:…" strings.
     private readonly Dictionary<string, int> _roomKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sessionKeys = new(StringComparer.Ordinal);
@@ -68,7 +68,7 @@ public sealed class World
                 }
                 break;
             case EventType.LiveProductOnScreen:
-                _rooms[e.Room!] = new RoomScreen(e.Product!, e.TsMs, e.Props.UntilMs ?? long.MaxValue);
+                ScreensOf(e.Room!).Add(new RoomScreen(e.Product!, e.TsMs, e.Props.UntilMs ?? long.MaxValue));
                 var session = SessionKey(e.Room!, e.Session, e.TsMs, UtcOffsetMinutes);
                 NoteSession(RoomKey(e.Room!), session, e.TsMs);
                 if (_products.TryGetValue(e.Product!, out var shown)) NotePresented(session, shown.TopCategoryKey);
@@ -81,9 +81,8 @@ public sealed class World
     /// <summary>The product the room presents at <paramref name="tsMs"/>, if any.</summary>
     public ProductInfo? OnScreen(string? room, long tsMs)
     {
-        if (room is null || !_rooms.TryGetValue(room, out var screen)) return null;
-        if (tsMs < screen.SinceMs || tsMs > screen.UntilMs) return null;
-        return _products.GetValueOrDefault(screen.Product);
+        if (room is null || !_rooms.TryGetValue(room, out var screens) || screens.At(tsMs) is not { } product) return null;
+        return _products.GetValueOrDefault(product);
     }
 
     /// <summary>Interned key of a room (<c>room:…</c>).</summary>
@@ -228,7 +227,7 @@ public sealed class World
     }
 
     internal IEnumerable<(string Id, ProductInfo Info)> Products => _products.Select(p => (p.Key, p.Value));
-    internal IEnumerable<(string Room, RoomScreen Screen)> Screens => _rooms.Select(r => (r.Key, r.Value));
+    internal IEnumerable<(string Room, RoomScreen Screen)> Screens => _rooms.SelectMany(r => r.Value.All.Select(s => (r.Key, s)));
 
     internal void Restore(string product, ProductInfo info) => _products[product] = info;
     internal void Restore(string session, ScheduledSession s) => Schedule(session, s);
@@ -244,7 +243,13 @@ public sealed class World
         var index = schedule.FindIndex(x => x.StartsAtMs > session.StartsAtMs);
         schedule.Insert(index < 0 ? schedule.Count : index, (session.StartsAtMs, id));
     }
-    internal void Restore(string room, RoomScreen screen) => _rooms[room] = screen;
+    internal void Restore(string room, RoomScreen screen) => ScreensOf(room).Add(screen);
+
+    private RoomScreens ScreensOf(string room)
+    {
+        if (!_rooms.TryGetValue(room, out var screens)) _rooms[room] = screens = new RoomScreens();
+        return screens;
+    }
 }
 
 public sealed record ScheduledSession(string Room, long StartsAtMs, string[] Products, string? Streamer, string? Title);

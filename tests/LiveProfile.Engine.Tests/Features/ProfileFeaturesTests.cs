@@ -146,6 +146,39 @@ public sealed class ProfileFeaturesTests
     }
 
     [Fact]
+    public async Task LiveLike_ArrivingAfterTheNextPresentation_CountsForTheProductOnScreenWhenItHappened()
+    {
+        // Two producers: the room's screen changes reach the engine before a viewer's older like.
+        var (host, dispatcher) = NewEngine();
+        var u = new[] { Viewer(1) };
+        await dispatcher.DispatchAsync(Numbered([
+            Product("phone", "digital/phone", 3999),
+            Product("serum", "beauty/skincare/serum", 199),
+            OnScreen("room1", "phone", T0),
+            OnScreen("room1", "serum", T0 + 5 * Minute),
+            User(EventType.LiveLike, T0 + 2 * Minute, u, room: "room1"),  // late: the phone was on screen
+            User(EventType.LiveLike, T0 + 6 * Minute, u, room: "room1"),
+        ]));
+        var summary = ProfileSummaryBuilder.Build(host.Engines[0], Only(host), []);
+        Assert.Contains(summary.Features.Categories, c => c.Key == "digital");
+        Assert.Contains(summary.Features.Categories, c => c.Key == "beauty");
+    }
+
+    [Fact]
+    public async Task LiveLike_BeforeAnyPresentation_CountsForNoProduct()
+    {
+        var (host, dispatcher) = NewEngine();
+        var u = new[] { Viewer(1) };
+        await dispatcher.DispatchAsync(Numbered([
+            Product("phone", "digital/phone", 3999),
+            OnScreen("room1", "phone", T0),
+            User(EventType.LiveLike, T0 - Minute, u, room: "room1"),
+        ]));
+        var summary = ProfileSummaryBuilder.Build(host.Engines[0], Only(host), []);
+        Assert.Empty(summary.Features.Categories);
+    }
+
+    [Fact]
     public async Task ImpulseOrder_WithinFiveMinutesOfLiveClick_IsCounted()
     {
         var (host, dispatcher) = NewEngine();
