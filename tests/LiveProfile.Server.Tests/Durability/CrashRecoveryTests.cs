@@ -95,6 +95,8 @@ public sealed class CrashRecoveryTests
         await final.WaitHealthyAsync(http, TimeSpan.FromSeconds(60));
         await WaitAppliedAsync(http, final.Url);
         for (var user = 0; user < Users; user++) Assert.Equal(EventsPerUser, await LikeCountAsync(http, final.Url, user));
+        var health = JsonDocument.Parse(await http.GetStringAsync(final.Url + "/health")).RootElement;
+        Assert.Equal(Users, health.GetProperty("profiles").GetInt64()); // the partitions' count survives restarts too
         Assert.True(kills >= MinimumKills, $"{kills} kills");
         Assert.True(sends >= Users);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LiveProfile.Server.Tests.Infrastructure;
 
 namespace LiveProfile.Server.Tests.Http;
@@ -195,9 +196,13 @@ public sealed class IngestAndProfileTests
     {
         using var dir = new TempDirectory();
         await using var server = await InProcessServer.StartAsync(dir.Path);
-        await server.PostNdjsonAsync([Json.Like("m1", "v1"), "nope"]);
-        Assert.Contains("\"status\":\"ok\"", await server.Http.GetStringAsync("/health"), StringComparison.Ordinal);
+        await server.PostNdjsonAsync([Json.Like("m1", "v1"), Json.Like("m2", "v2"), "nope"]);
+        await server.WaitAppliedAsync();
+        var health = JsonDocument.Parse(await server.Http.GetStringAsync("/health")).RootElement;
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal(2, health.GetProperty("profiles").GetInt64());
         var metrics = await server.Http.GetStringAsync("/metrics");
+        Assert.Matches(new Regex(@"^liveprofile_profiles(\{[^}]*\})? 2\b", RegexOptions.Multiline), metrics);
         Assert.Contains("liveprofile_ingest_accepted", metrics, StringComparison.Ordinal);
         Assert.Contains("code=\"invalid_json\"", metrics, StringComparison.Ordinal);
         Assert.Contains("liveprofile_partition_lag", metrics, StringComparison.Ordinal);
