@@ -19,6 +19,14 @@ public sealed class EngineOptions
     public TimeSpan ImpulseWindow { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How far behind the event-time clock a live event may arrive and still be measured as if it had come in order: it
+    /// joins its visit (dwell) and meets its click or order (impulse). Visits, clicks and orders are remembered this
+    /// long after event time has passed them. Concurrent producers and retries reorder events by minutes; bulk
+    /// replays by more.
+    /// </summary>
+    public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Classifies comments that reach the engine without an intent (the ingest path sets it; this
     /// covers in-process hosts and logs written before intents were recorded). Null: such comments are <c>other</c>.
     /// </summary>
@@ -31,6 +39,7 @@ public sealed class EngineOptions
         if (Partitions is < 1 or > 4096) throw new ArgumentOutOfRangeException(nameof(Partitions), Partitions, "must be 1..4096");
         if (AffinityHalfLife <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(AffinityHalfLife));
         if (HeartbeatTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(HeartbeatTimeout));
+        if (AllowedLateness < TimeSpan.Zero || AllowedLateness > TimeSpan.FromDays(1)) throw new ArgumentOutOfRangeException(nameof(AllowedLateness), AllowedLateness, "must be 0 to 1 day");
         if (LocalUtcOffsetMinutes is < -14 * 60 or > 14 * 60) throw new ArgumentOutOfRangeException(nameof(LocalUtcOffsetMinutes));
     }
 }

@@ -1,5 +1,6 @@
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Partitioning.Live;
 using LiveProfile.Engine.Time;
 
 namespace LiveProfile.Engine.Partitioning;
@@ -65,13 +66,13 @@ public sealed partial class PartitionEngine
         switch (e.Type)
         {
             case EventType.LiveJoin:
-                BeginVisit(profile, sessionKey, e.TsMs);
+                RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Join);
                 break;
             case EventType.LiveHeartbeat:
-                ExtendVisit(profile, sessionKey, e.TsMs);
+                RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Seen);
                 break;
             case EventType.LiveLeave:
-                CloseVisit(profile, sessionKey, e.TsMs);
+                RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Leave);
                 break;
             case EventType.LiveComment:
                 attendance.Flags |= AttendanceFlags.Commented;
@@ -92,10 +93,10 @@ public sealed partial class PartitionEngine
                 break;
             case EventType.LiveProductClick:
                 attendance.Flags |= AttendanceFlags.Interacted;
-                if (View(profile, e.Product, minute, day) is { } clicked) RememberClick(profile.Id, clicked.ProductKey, e.TsMs);
+                if (View(profile, e.Product, minute, day) is { } clicked) RememberClick(profile, clicked.ProductKey, e.TsMs);
                 break;
         }
-        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) ExtendVisit(profile, sessionKey, e.TsMs);
+        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Seen);
     }
 
     private void InteractWithScreen(Profile profile, string room, long tsMs, int minute, int day, ref SessionAttendance attendance)
@@ -161,6 +162,7 @@ public sealed partial class PartitionEngine
         var impulse = false;
         Span<int> categories = stackalloc int[8];
         var categoryCount = 0;
+        var products = new List<int>(props.Items?.Count ?? 0);
         // An order is premium when its dearest catalogued item is priced above its category's median.
         var dearest = -1.0;
         var premium = false;
@@ -175,7 +177,8 @@ public sealed partial class PartitionEngine
                 premium = price > World.MedianPrice(info.TopCategoryKey);
             }
             Interact(profile, info, minute, day);
-            impulse |= WasClickedRecently(profile.Id, info.ProductKey, e.TsMs);
+            impulse |= _impulse.WasClicked(profile.Id, info.ProductKey, e.TsMs);
+            products.Add(info.ProductKey);
             if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)
             {
                 categories[categoryCount++] = info.TopCategoryKey;
@@ -196,6 +199,7 @@ public sealed partial class PartitionEngine
             profile.Count(day, FeatureKeys.DiscountedOrders, 1);
         }
         if (impulse) profile.Count(day, FeatureKeys.ImpulseOrders, 1);
+        _impulse.Ordered(profile.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(products), e.TsMs, impulse);
     }
 
     private void ApplyAttributes(Profile profile, EventProps props)

@@ -1,4 +1,5 @@
 using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Partitioning.Live;
 
 namespace LiveProfile.Engine.Partitioning;
 
@@ -7,7 +8,7 @@ namespace LiveProfile.Engine.Partitioning;
 /// (strings, not this partition's interned ids) and forgets it; the target absorbs it. Both carry
 /// the log position of the event that caused the merge: a partition whose checkpoint already
 /// includes that event skips it, so replay applies each side exactly once. The live state in
-/// flight (open visits, recent live clicks) moves with the profile, so a visit or an impulse order
+/// flight (visits held, recent live clicks and orders) moves with the profile, so a visit or an impulse order
 /// that spans the link is measured as if one person had done it all.
 /// </summary>
 public sealed partial class PartitionEngine
@@ -46,39 +47,53 @@ public sealed partial class PartitionEngine
 
     private void WriteLiveState(BinaryWriter w, ulong profileId)
     {
-        var visits = _visits.Where(v => v.Key.Profile == profileId).ToList();
+        var visits = _visits.Of(profileId);
         w.Write(visits.Count);
-        foreach (var (key, visit) in visits)
+        foreach (var (session, visit) in visits)
         {
-            w.Write(World.Keys.Name(key.Session));
+            w.Write(World.Keys.Name(session));
             w.Write(visit.JoinMs);
             w.Write(visit.LastMs);
+            w.Write(visit.CountedSeconds);
+            w.Write((byte)visit.Edges);
         }
-        var clicks = _recentClicks.Where(c => c.Key.Profile == profileId).ToList();
-        w.Write(clicks.Count);
-        foreach (var (key, clickMs) in clicks)
+        var (clicks, orders, impulsive) = _impulse.Of(profileId);
+        WriteTimes(w, clicks);
+        WriteTimes(w, orders);
+        w.Write(impulsive.Count);
+        foreach (var orderMs in impulsive) w.Write(orderMs);
+    }
+
+    private void WriteTimes(BinaryWriter w, List<(int Product, long TsMs)> times)
+    {
+        w.Write(times.Count);
+        foreach (var (product, ts) in times)
         {
-            w.Write(World.Keys.Name(key.Product));
-            w.Write(clickMs);
+            w.Write(World.Keys.Name(product));
+            w.Write(ts);
         }
     }
 
     private void ReadLiveState(BinaryReader r, ulong targetId)
     {
+        // The target may be in the same session: one person, one visit spanning both.
         for (var i = r.ReadInt32(); i > 0; i--)
         {
-            var key = (targetId, World.Keys.Intern(r.ReadString()));
-            var visit = new OpenVisit(r.ReadInt64(), r.ReadInt64());
-            // The target may be in the same session: one person, one visit spanning both.
-            _visits[key] = _visits.TryGetValue(key, out var mine)
-                ? new OpenVisit(Math.Min(mine.JoinMs, visit.JoinMs), Math.Max(mine.LastMs, visit.LastMs))
-                : visit;
+            var session = World.Keys.Intern(r.ReadString());
+            var visit = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
+            _visits.Add(targetId, session, visit, WatermarkMs, _countDwell);
         }
-        for (var i = r.ReadInt32(); i > 0; i--)
-        {
-            var key = (targetId, World.Keys.Intern(r.ReadString()));
-            var clickMs = r.ReadInt64();
-            if (!_recentClicks.TryGetValue(key, out var mine) || clickMs > mine) _recentClicks[key] = clickMs;
-        }
+        var clicks = ReadTimes(r);
+        var orders = ReadTimes(r);
+        var impulsive = new long[r.ReadInt32()];
+        for (var i = 0; i < impulsive.Length; i++) impulsive[i] = r.ReadInt64();
+        _impulse.Add(targetId, clicks, orders, impulsive);
+    }
+
+    private List<(int Product, long TsMs)> ReadTimes(BinaryReader r)
+    {
+        var times = new List<(int, long)>();
+        for (var i = r.ReadInt32(); i > 0; i--) times.Add((World.Keys.Intern(r.ReadString()), r.ReadInt64()));
+        return times;
     }
 }

@@ -5,7 +5,11 @@ namespace LiveProfile.Engine.Partitioning;
 /// <summary>Checkpoint form of a partition: everything needed to resume at <see cref="AppliedLsn"/>.</summary>
 public sealed partial class PartitionEngine
 {
-    public const uint FormatVersion = 2; // 2: local-day windows, intents, viewed products, model scores, tags
+    /// <summary>2: local-day windows, intents, viewed products, model scores, tags. 3: visits as presence intervals, recent orders.</summary>
+    public const uint FormatVersion = 3;
+
+    /// <summary>The oldest format <see cref="Load"/> reads.</summary>
+    public const uint OldestFormatVersion = 2;
 
     public void Save(Stream stream)
     {
@@ -30,25 +34,17 @@ public sealed partial class PartitionEngine
             ProfileCodec.Write(w, profile, RawKeys.Instance);
         }
 
-        w.Write(_visits.Count);
-        foreach (var (key, visit) in _visits)
-        {
-            w.Write(key.Profile);
-            w.Write(key.Session);
-            w.Write(visit.JoinMs);
-            w.Write(visit.LastMs);
-        }
-        w.Write(_recentClicks.Count);
-        foreach (var (key, clickMs) in _recentClicks)
-        {
-            w.Write(key.Profile);
-            w.Write(key.Product);
-            w.Write(clickMs);
-        }
+        _visits.Save(w);
+        _impulse.Save(w);
     }
 
-    public static PartitionEngine Load(Stream stream, EngineOptions options, Tags.TagRuntime? tags = null)
+    /// <param name="formatVersion">The format the checkpoint was written in, <see cref="OldestFormatVersion"/> to <see cref="FormatVersion"/>.</param>
+    public static PartitionEngine Load(Stream stream, EngineOptions options, Tags.TagRuntime? tags = null, uint formatVersion = FormatVersion)
     {
+        if (formatVersion is < OldestFormatVersion or > FormatVersion)
+        {
+            throw new InvalidDataException($"partition checkpoint format {formatVersion} is not supported (this build reads {OldestFormatVersion} to {FormatVersion})");
+        }
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         var engine = new PartitionEngine(r.ReadInt32(), options, tags)
         {
@@ -77,13 +73,16 @@ public sealed partial class PartitionEngine
             engine.TrackOrdinal(profile);
         }
 
-        var visits = r.ReadInt32();
-        for (var i = 0; i < visits; i++)
+        if (formatVersion >= 3)
         {
-            engine._visits[(r.ReadUInt64(), r.ReadInt32())] = new OpenVisit(r.ReadInt64(), r.ReadInt64());
+            engine._visits.Load(r);
+            engine._impulse.Load(r);
         }
-        var clicks = r.ReadInt32();
-        for (var i = 0; i < clicks; i++) engine._recentClicks[(r.ReadUInt64(), r.ReadInt32())] = r.ReadInt64();
+        else
+        {
+            engine._visits.LoadOpenVisits(r);
+            engine._impulse.LoadClicks(r);
+        }
         if (engine._appliedTaxonomyVersion == engine._taxonomy.Version)
         {
             engine._tagRuntime.ReportBackfill(engine.PartitionId, engine._taxonomy.Version, engine._profiles.Count, engine._profiles.Count);

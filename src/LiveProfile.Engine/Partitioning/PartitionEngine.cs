@@ -26,6 +26,7 @@ public sealed partial class PartitionEngine
         _appliedTaxonomyVersion = _taxonomy.Version;
         World = new World(new Interner(), new Interner()) { UtcOffsetMinutes = options.LocalUtcOffsetMinutes };
         InitTags();
+        InitLiveState();
         _tagRuntime.ReportBackfill(partitionId, _taxonomy.Version, 0, 0); // nothing to backfill yet
     }
 

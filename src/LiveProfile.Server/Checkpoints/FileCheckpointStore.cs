@@ -34,8 +34,7 @@ internal sealed class FileCheckpointStore : IPartitionStateStore
         if (Manifest is null) return null;
         return CheckpointFile.Read(PartitionPath(partition, Manifest.Lsn), (stream, version) =>
         {
-            if (version != PartitionEngine.FormatVersion) throw new InvalidDataException($"partition checkpoint format {version} is not supported");
-            return PartitionEngine.Load(stream, options, tags);
+            return PartitionEngine.Load(stream, options, tags, version);
         });
     }
 

@@ -99,6 +99,29 @@ public sealed class ProfileFeaturesTests
     }
 
     [Fact]
+    public async Task Dwell_HeartbeatsArrivingAfterAnotherProducerMovedEventTimeOn_CountedInFull()
+    {
+        var (host, dispatcher) = NewEngine();
+        var u = new[] { Viewer(1) };
+        await dispatcher.DispatchAsync(Numbered([
+            User(EventType.LiveJoin, T0, u, props: p => p.Source = "feed"),
+            User(EventType.LiveHeartbeat, T0 + 60_000, u),
+        ]));
+        // Another producer's request, ten minutes ahead in event time: the visit closes at its last sign so far.
+        await dispatcher.DispatchAsync(Numbered([User(EventType.LiveJoin, T0 + 600_000, [Viewer(2)], props: p => p.Source = "feed")], first: 3));
+        var profile = host.Engines[0].Find(Viewer(1).Hash)!;
+        Assert.Equal(60, profile.Sum(FeatureKeys.DwellSeconds, EventTime.ToDay(T0), 1));
+        // The rest of the visit arrives late: it widens the closed visit instead of starting another.
+        await dispatcher.DispatchAsync(Numbered([
+            User(EventType.LiveHeartbeat, T0 + 120_000, u),
+            User(EventType.LiveHeartbeat, T0 + 180_000, u),
+            User(EventType.LiveLeave, T0 + 200_000, u),
+        ], first: 4));
+        Assert.Equal(200, profile.Sum(FeatureKeys.DwellSeconds, EventTime.ToDay(T0), 1));
+        Assert.Equal(200, profile.Attendance[0].DwellSeconds);
+    }
+
+    [Fact]
     public async Task HourHistogram_UsesLocalTimeUtcPlus8()
     {
         var (host, dispatcher) = NewEngine();
@@ -190,6 +213,26 @@ public sealed class ProfileFeaturesTests
             User(EventType.LiveProductClick, T0 + Day, u, "a"),
             Order(T0 + Day + 20 * Minute, u, 30, null, ("a", 30, 0)),
         ]));
+        Assert.Equal(1, Only(host).Sum(FeatureKeys.ImpulseOrders, EventTime.ToDay(T0) + 1, 30));
+    }
+
+    [Fact]
+    public async Task ImpulseOrder_ClickArrivingAfterItsOrder_IsCountedOnce()
+    {
+        var (host, dispatcher) = NewEngine();
+        var u = new[] { Account(1) };
+        await dispatcher.DispatchAsync(Numbered([
+            Product("a", "food/snack", 30),
+            Product("b", "food/snack", 20),
+            Order(T0 + 3 * Minute, u, 50, null, ("a", 30, 0), ("b", 20, 0)),
+            Order(T0 + 30 * Minute, u, 30, null, ("a", 30, 0)),
+        ]));
+        Assert.Equal(0, Only(host).Sum(FeatureKeys.ImpulseOrders, EventTime.ToDay(T0) + 1, 30));
+        // Late clicks on both products of the first order: it becomes impulsive, once; the second order is too late after them.
+        await dispatcher.DispatchAsync(Numbered([
+            User(EventType.LiveProductClick, T0, u, "a", "room1"),
+            User(EventType.LiveProductClick, T0 + Minute, u, "b", "room1"),
+        ], first: 5));
         Assert.Equal(1, Only(host).Sum(FeatureKeys.ImpulseOrders, EventTime.ToDay(T0) + 1, 30));
     }
 }

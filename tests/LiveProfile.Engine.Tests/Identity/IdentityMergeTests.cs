@@ -66,6 +66,7 @@ public sealed class IdentityMergeTests
             // The order names both identifiers: the event that links them.
             Order(T0 + 120_000, linkOnOrder ? [a, v] : [a], 89, null, ("lipstick", 89, 0)),
             User(EventType.LiveHeartbeat, T0 + 150_000, [a], room: "room1"),
+            User(EventType.LiveHeartbeat, T0 + 240_000, [a], room: "room1"),
             User(EventType.LiveLeave, T0 + 300_000, [a], room: "room1"),
         ];
 

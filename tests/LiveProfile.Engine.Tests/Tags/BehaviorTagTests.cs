@@ -57,9 +57,11 @@ public sealed class BehaviorTagTests
         return h;
     }
 
+    /// <summary>A visit of <paramref name="minutes"/> with a heartbeat every minute, as producers send them.</summary>
     private static EventRecord[] Research(Pseudonym u, double minutes) =>
     [
         User(EventType.LiveJoin, T0 + Minute, [u], room: "room2"),
+        .. Enumerable.Range(1, (int)minutes - 1).Select(m => User(EventType.LiveHeartbeat, T0 + Minute + m * Minute, [u], room: "room2")),
         User(EventType.ShopView, T0 + 2 * Minute, [u], "fridge"),
         User(EventType.LiveProductClick, T0 + 3 * Minute, [u], "washer", room: "room2"),
         User(EventType.ShopView, T0 + 4 * Minute, [u], "fridge"),

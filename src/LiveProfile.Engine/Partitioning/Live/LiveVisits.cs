@@ -1,0 +1,182 @@
+namespace LiveProfile.Engine.Partitioning.Live;
+
+/// <summary>
+/// Live visits of one partition as presence intervals per (profile, session), measured the same whatever order their
+/// events arrive in (concurrent producers, retries, late events). An event inside a known visit adds nothing; otherwise
+/// it is a visit of its own that merges with its neighbours when they continue each other (no leave or join between
+/// them, a gap within the heartbeat timeout). A visit's dwell is counted once it is closed, by a leave or by no presence
+/// for the heartbeat timeout in event time; closed visits are remembered for the allowed lateness, so that a late event
+/// widens its visit, and only the difference is counted, instead of starting a visit of its own.
+/// </summary>
+/// <remarks>
+/// What stays approximate: a join or leave that arrives after events on both sides of it have formed one visit does not
+/// split it; an event later than the allowed lateness starts a visit of its own. Both only happen out of order.
+/// </remarks>
+internal sealed class LiveVisits(long timeoutMs, long latenessMs)
+{
+    /// <summary>Visits remembered per session of a profile; beyond it the oldest is closed and forgotten.</summary>
+    public const int MaxPerSession = 16;
+
+    private readonly Dictionary<(ulong Profile, int Session), PresenceInterval[]> _visits = [];
+    private readonly List<((ulong Profile, int Session) Key, PresenceInterval[] Kept)> _changed = [];
+
+    /// <summary>Called with the dwell to add: the whole of a visit that closed, or what a late event added to a closed one.</summary>
+    public delegate void DwellCounter(ulong profile, int session, long joinMs, int seconds);
+
+    /// <summary>Sessions with visits held (open, or closed and still within the allowed lateness).</summary>
+    public int Count => _visits.Count;
+
+    public void Record(ulong profile, int session, long tsMs, PresenceKind kind, long watermarkMs, DwellCounter count)
+    {
+        var edges = kind switch { PresenceKind.Join => PresenceEdges.Joined, PresenceKind.Leave => PresenceEdges.Left, _ => PresenceEdges.None };
+        var key = (profile, session);
+        if (_visits.TryGetValue(key, out var held))
+        {
+            for (var i = 0; i < held.Length; i++)
+            {
+                var visit = held[i];
+                if (!visit.Contains(tsMs)) continue;
+                // Inside a known visit: only a join at its very start or a leave at its very end says something new.
+                if (kind == PresenceKind.Join && tsMs == visit.JoinMs) held[i] = visit with { Edges = visit.Edges | PresenceEdges.Joined };
+                else if (kind == PresenceKind.Leave && tsMs == visit.LastMs) held[i] = Settle(key, visit with { Edges = visit.Edges | edges }, watermarkMs, count);
+                return;
+            }
+        }
+        Add(key, new PresenceInterval(tsMs, tsMs, 0, edges), watermarkMs, count);
+    }
+
+    /// <summary>Adds a visit measured elsewhere (a merged identity's), merged with the ones held that it overlaps or continues.</summary>
+    public void Add(ulong profile, int session, PresenceInterval visit, long watermarkMs, DwellCounter count) =>
+        Add((profile, session), visit, watermarkMs, count);
+
+    /// <summary>Counts visits that closed by timeout; forgets closed visits older than the allowed lateness.</summary>
+    public void Sweep(long watermarkMs, DwellCounter count)
+    {
+        foreach (var (key, held) in _visits)
+        {
+            var keep = 0;
+            for (var i = 0; i < held.Length; i++)
+            {
+                held[i] = Settle(key, held[i], watermarkMs, count);
+                if (!IsOlderThan(held[i], timeoutMs + latenessMs, watermarkMs)) keep++;
+            }
+            if (keep < held.Length) _changed.Add((key, keep == 0 ? [] : [.. held.Where(v => !IsOlderThan(v, timeoutMs + latenessMs, watermarkMs))]));
+        }
+        foreach (var (key, kept) in _changed)
+        {
+            if (kept.Length == 0) _visits.Remove(key);
+            else _visits[key] = kept;
+        }
+        _changed.Clear();
+    }
+
+    /// <summary>The visits held for <paramref name="profile"/>, by session.</summary>
+    public List<(int Session, PresenceInterval Visit)> Of(ulong profile) =>
+        [.. _visits.Where(v => v.Key.Profile == profile).SelectMany(v => v.Value.Select(visit => (v.Key.Session, visit)))];
+
+    public void Remove(ulong profile)
+    {
+        foreach (var key in _visits.Keys.Where(k => k.Profile == profile).ToList()) _visits.Remove(key);
+    }
+
+    public void Save(BinaryWriter w)
+    {
+        w.Write(_visits.Count);
+        foreach (var ((profile, session), held) in _visits)
+        {
+            w.Write(profile);
+            w.Write(session);
+            w.Write((byte)held.Length);
+            foreach (var v in held)
+            {
+                w.Write(v.JoinMs);
+                w.Write(v.LastMs);
+                w.Write(v.CountedSeconds);
+                w.Write((byte)v.Edges);
+            }
+        }
+    }
+
+    public void Load(BinaryReader r)
+    {
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var key = (r.ReadUInt64(), r.ReadInt32());
+            var held = new PresenceInterval[r.ReadByte()];
+            for (var i = 0; i < held.Length; i++) held[i] = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
+            _visits[key] = held;
+        }
+    }
+
+    /// <summary>Checkpoint format 2 kept one open visit per session, nothing counted for it yet.</summary>
+    public void LoadOpenVisits(BinaryReader r)
+    {
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var key = (r.ReadUInt64(), r.ReadInt32());
+            _visits[key] = [new PresenceInterval(r.ReadInt64(), r.ReadInt64(), 0, PresenceEdges.None)];
+        }
+    }
+
+    private void Add((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
+    {
+        if (!_visits.TryGetValue(key, out var held))
+        {
+            _visits[key] = [Settle(key, visit, watermarkMs, count)];
+            return;
+        }
+        var at = 0;
+        while (at < held.Length && held[at].JoinMs <= visit.JoinMs) at++;
+        PresenceInterval[] grown = [.. held[..at], visit, .. held[at..]];
+        at = Coalesce(grown, at, out var length);
+        grown[at] = Settle(key, grown[at], watermarkMs, count);
+        var first = 0;
+        if (length > MaxPerSession)
+        {
+            // The oldest goes, counted first as if its time had come.
+            Settle(key, grown[0], long.MaxValue, count);
+            first = 1;
+        }
+        _visits[key] = first == 0 && length == grown.Length ? grown : grown[first..length];
+    }
+
+    /// <summary>
+    /// Merges the visit at <paramref name="at"/> with the neighbours it overlaps or continues; returns its new index and,
+    /// in <paramref name="length"/>, how many visits remain at the front of <paramref name="visits"/>.
+    /// </summary>
+    private int Coalesce(PresenceInterval[] visits, int at, out int length)
+    {
+        length = visits.Length;
+        while (at > 0 && Joins(visits[at - 1], visits[at]))
+        {
+            visits[at - 1] = visits[at - 1].Union(visits[at]);
+            Array.Copy(visits, at + 1, visits, at, length - at - 1);
+            length--;
+            at--;
+        }
+        while (at + 1 < length && Joins(visits[at], visits[at + 1]))
+        {
+            visits[at] = visits[at].Union(visits[at + 1]);
+            Array.Copy(visits, at + 2, visits, at + 1, length - at - 2);
+            length--;
+        }
+        return at;
+    }
+
+    private bool Joins(PresenceInterval earlier, PresenceInterval later) =>
+        later.JoinMs <= earlier.LastMs || earlier.ContinuesInto(later, timeoutMs);
+
+    /// <summary>Counts what a closed visit has not had counted yet.</summary>
+    private PresenceInterval Settle((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
+    {
+        if (!visit.EndsWithLeave && !IsOlderThan(visit, timeoutMs, watermarkMs)) return visit;
+        var seconds = visit.Seconds;
+        if (seconds <= visit.CountedSeconds) return visit;
+        count(key.Profile, key.Session, visit.JoinMs, seconds - visit.CountedSeconds);
+        return visit with { CountedSeconds = seconds };
+    }
+
+    /// <summary>Whether event time is more than <paramref name="ms"/> past the visit's last sign (never before any event time).</summary>
+    private static bool IsOlderThan(PresenceInterval visit, long ms, long watermarkMs) =>
+        watermarkMs != long.MinValue && watermarkMs - visit.LastMs > ms;
+}
