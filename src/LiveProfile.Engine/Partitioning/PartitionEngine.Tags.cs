@@ -160,6 +160,7 @@ public sealed partial class PartitionEngine
                 if (index < 0) continue;
                 var previous = profile.TagAt(index).Weight;
                 profile.RemoveTagAt(index);
+                Bitmaps.Clear(tag.Key, profile.Ordinal);
                 sink?.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.Removed, 0, previous, nowMs, taxonomy.Version));
                 continue;
             }
@@ -167,6 +168,7 @@ public sealed partial class PartitionEngine
             if (index < 0)
             {
                 profile.AddTag(new ProfileTag(tag.Key, weight, minute, tag.Source));
+                Bitmaps.Set(tag.Key, profile.Ordinal);
                 if (sink is null) continue;
                 sink.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.Added, weight, 0, nowMs, taxonomy.Version));
                 if (tag.IsInterestShift)
@@ -200,6 +202,7 @@ public sealed partial class PartitionEngine
             var held = profile.Tags[i];
             if (taxonomy.FindByKey(held.Tag) is not null) continue;
             profile.RemoveTagAt(i);
+            Bitmaps.Clear(held.Tag, profile.Ordinal);
             _tagRuntime.Sink?.Publish(new TagChange(profile.Id, TagKeys.Name(held.Tag), TagChangeKind.Removed, 0, held.Weight, nowMs,
                 taxonomy.Version, $"not in taxonomy v{taxonomy.Version}"));
         }
@@ -243,12 +246,15 @@ public sealed partial class PartitionEngine
     {
         while (_byOrdinal.Count <= profile.Ordinal) _byOrdinal.Add(null);
         _byOrdinal[profile.Ordinal] = profile;
+        Bitmaps.AddProfile(profile.Ordinal);
+        foreach (var held in profile.Tags) Bitmaps.Set(held.Tag, profile.Ordinal);
         if (profile.Orders > 0) _spendRanks.NoteOrder(profile);
     }
 
     private void ForgetOrdinal(Profile profile)
     {
         if (profile.Ordinal < _byOrdinal.Count) _byOrdinal[profile.Ordinal] = null;
+        Bitmaps.RemoveProfile(profile.Ordinal, profile.Tags); // before the ordinal can go to another profile
         _dirty.Remove(profile);
         _spendRanks.Forget(profile);
     }

@@ -42,6 +42,9 @@ public sealed partial class PartitionEngine
 
     public int ProfileCount => _profiles.Count;
 
+    /// <summary>Which profiles carry each tag, by ordinal (segments, room composition).</summary>
+    public Segments.TagBitmaps Bitmaps { get; } = new();
+
     /// <summary>Where this partition's profile arrays live.</summary>
     public Memory.ProfileSlabs Slabs { get; } = new();
 

@@ -1,0 +1,115 @@
+using Roaring.Net.CRoaring;
+
+namespace LiveProfile.Engine.Segments;
+
+/// <summary>
+/// Evaluates a segment over one partition's <see cref="TagBitmaps"/> by bitmap algebra. An <c>and</c> starts from its
+/// most selective operand (by bitmap cardinality) and narrows it, negated operands last as and-not; <c>not</c> alone is
+/// the live profiles minus its operand. Tag bitmaps are read in place; only the result is allocated.
+/// </summary>
+public static class SegmentEvaluator
+{
+    /// <summary>The number of profiles in the segment.</summary>
+    public static long Count(SegmentNode node, TagBitmaps bitmaps)
+    {
+        switch (node)
+        {
+            case TagTerm term:
+                return bitmaps.Count(term.Tag);
+            case AndNode { Operands: [TagTerm a, TagTerm b] }:
+                return bitmaps.Of(a.Tag) is { } x && bitmaps.Of(b.Tag) is { } y ? (long)x.AndCount(y) : 0;
+            case AndNode { Operands: [TagTerm a, NotNode { Operand: TagTerm b }] }:
+                return bitmaps.Of(a.Tag) is not { } first ? 0 : bitmaps.Of(b.Tag) is { } second ? (long)first.AndNotCount(second) : (long)first.Count;
+            default:
+                using (var members = Evaluate(node, bitmaps)) return (long)members.Count;
+        }
+    }
+
+    /// <summary>The profile ordinals in the segment; the caller owns (and disposes) the bitmap.</summary>
+    public static Roaring32Bitmap Evaluate(SegmentNode node, TagBitmaps bitmaps) => node switch
+    {
+        TagTerm term => bitmaps.Of(term.Tag)?.Clone() ?? new Roaring32Bitmap(),
+        AnyTagTerm any => Union(any.Expanded.Select(t => bitmaps.Of(t)).OfType<Roaring32Bitmap>().ToArray()),
+        NotNode not => Intersect([not], bitmaps),
+        AndNode and => Intersect(and.Operands, bitmaps),
+        OrNode or => UnionOf(or.Operands, bitmaps),
+        _ => throw new ArgumentException($"unknown segment node {node.GetType().Name}", nameof(node)),
+    };
+
+    /// <summary>Estimated members, to order an <c>and</c>: exact for tags, an upper bound otherwise.</summary>
+    internal static long Estimate(SegmentNode node, TagBitmaps bitmaps) => node switch
+    {
+        TagTerm term => bitmaps.Count(term.Tag),
+        AnyTagTerm any => Math.Min(bitmaps.ProfileCount, any.Expanded.Sum(bitmaps.Count)),
+        NotNode not => Math.Max(0, bitmaps.ProfileCount - (not.Operand is TagTerm t ? bitmaps.Count(t.Tag) : 0)),
+        AndNode and => and.Operands.Min(o => Estimate(o, bitmaps)),
+        OrNode or => Math.Min(bitmaps.ProfileCount, or.Operands.Sum(o => Estimate(o, bitmaps))),
+        _ => bitmaps.ProfileCount,
+    };
+
+    private static Roaring32Bitmap Intersect(IReadOnlyList<SegmentNode> operands, TagBitmaps bitmaps)
+    {
+        var positive = operands.Where(o => o is not NotNode).OrderBy(o => Estimate(o, bitmaps)).ToList();
+        var negative = operands.OfType<NotNode>().Select(n => n.Operand).ToList();
+        var result = positive.Count > 0 ? Evaluate(positive[0], bitmaps) : bitmaps.Live.Clone();
+        foreach (var operand in positive.Skip(1))
+        {
+            if (result.IsEmpty) return result;
+            if (operand is TagTerm term)
+            {
+                if (bitmaps.Of(term.Tag) is { } members) result.IAnd(members);
+                else result.Clear();
+                continue;
+            }
+            using var evaluated = Evaluate(operand, bitmaps);
+            result.IAnd(evaluated);
+        }
+        foreach (var operand in negative)
+        {
+            if (result.IsEmpty) return result;
+            if (operand is TagTerm term)
+            {
+                if (bitmaps.Of(term.Tag) is { } members) result.IAndNot(members);
+                continue;
+            }
+            using var evaluated = Evaluate(operand, bitmaps);
+            result.IAndNot(evaluated);
+        }
+        return result;
+    }
+
+    private static Roaring32Bitmap UnionOf(IReadOnlyList<SegmentNode> operands, TagBitmaps bitmaps)
+    {
+        var result = new Roaring32Bitmap();
+        foreach (var operand in operands)
+        {
+            if (operand is TagTerm term)
+            {
+                if (bitmaps.Of(term.Tag) is { } members) result.IOr(members);
+                continue;
+            }
+            using var evaluated = Evaluate(operand, bitmaps);
+            result.IOr(evaluated);
+        }
+        return result;
+    }
+
+    private static Roaring32Bitmap Union(Roaring32Bitmap[] bitmaps) =>
+        bitmaps.Length switch
+        {
+            0 => new Roaring32Bitmap(),
+            1 => bitmaps[0].Clone(),
+            _ => bitmaps[0].OrMany(bitmaps[1..]),
+        };
+
+    /// <summary>Whether a profile carrying the tags <paramref name="has"/> answers true for is in the segment.</summary>
+    public static bool Matches(SegmentNode node, Func<string, bool> has) => node switch
+    {
+        TagTerm term => has(term.Tag),
+        AnyTagTerm any => any.Expanded.Any(has),
+        NotNode not => !Matches(not.Operand, has),
+        AndNode and => and.Operands.All(o => Matches(o, has)),
+        OrNode or => or.Operands.Any(o => Matches(o, has)),
+        _ => throw new ArgumentException($"unknown segment node {node.GetType().Name}", nameof(node)),
+    };
+}
