@@ -22,6 +22,15 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>Evaluates one tag of one profile with every fact that decided it, at the partition's clock.</summary>
     Task<ExplainReply> Explain(ulong profile, string tag);
 
+    /// <summary>
+    /// A segment's size in this partition and up to <paramref name="sample"/> members. The expression was validated by
+    /// the caller; it is parsed again here against the taxonomy this partition evaluates.
+    /// </summary>
+    Task<SegmentSliceReply> QuerySegment(string expression, int sample);
+
+    /// <summary>A page of a segment's members in this partition, from <paramref name="fromOrdinal"/> on.</summary>
+    Task<SegmentPageReply> SegmentMembers(string expression, int fromOrdinal, int limit);
+
     /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
     /// <remarks>
     /// Not bound by Orleans' default 30 s response timeout: writing millions of profiles takes longer (about 5 s for
@@ -38,3 +47,10 @@ public interface IPartitionGrain : IGrainWithIntegerKey
 [GenerateSerializer, Immutable]
 public sealed record PartitionStats([property: Id(0)] int Partition, [property: Id(1)] int Profiles, [property: Id(2)] long AppliedLsn,
     [property: Id(3)] int OpenVisits, [property: Id(4)] int Products);
+
+[GenerateSerializer, Immutable]
+public sealed record SegmentSliceReply([property: Id(0)] long Count, [property: Id(1)] ulong[] Sample);
+
+/// <summary><see cref="Next"/>: the ordinal to continue from, -1 after the last page.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SegmentPageReply([property: Id(0)] ulong[] Members, [property: Id(1)] int Next);

@@ -1,5 +1,6 @@
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Segments;
 using LiveProfile.Engine.Views;
 using Orleans.Concurrency;
 using Orleans.Configuration;
@@ -56,6 +57,18 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
             ? new ExplainReply(ExplainStatus.Explained, TagExplanationDto.From(explanation, _engine.Taxonomy))
             : new ExplainReply(ExplainStatus.TagNotFound, null);
         return Task.FromResult(reply);
+    }
+
+    public Task<SegmentSliceReply> QuerySegment(string expression, int sample)
+    {
+        var slice = _engine.QuerySegment(SegmentParser.Parse(expression, new TaxonomyVocabulary(_engine.Taxonomy, acceptUnknown: true)), sample);
+        return Task.FromResult(new SegmentSliceReply(slice.Count, slice.Sample));
+    }
+
+    public Task<SegmentPageReply> SegmentMembers(string expression, int fromOrdinal, int limit)
+    {
+        var page = _engine.SegmentMembers(SegmentParser.Parse(expression, new TaxonomyVocabulary(_engine.Taxonomy, acceptUnknown: true)), fromOrdinal, limit);
+        return Task.FromResult(new SegmentPageReply(page.Members, page.Next));
     }
 
     public Task Checkpoint(long lsn)

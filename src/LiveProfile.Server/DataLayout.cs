@@ -26,6 +26,7 @@ internal sealed class DataLayout
     public string Vault => Path.Combine(Root, "vault");
     public string Quarantine => Path.Combine(Root, "quarantine");
     public string Taxonomy => Path.Combine(Root, "taxonomy");
+    public string Segments => Path.Combine(Root, "segments");
     private string EngineFile => Path.Combine(Root, "engine.json");
 
     /// <summary>Engine settings: those recorded at creation, else <paramref name="partitions"/> recorded now.</summary>

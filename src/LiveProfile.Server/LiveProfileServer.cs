@@ -45,6 +45,8 @@ public static class LiveProfileServer
         builder.Services.AddSingleton(changes);
         builder.Services.AddSingleton(new TagRuntime(engineOptions.Partitions, taxonomies.LoadCurrent(), changes));
         builder.Services.AddSingleton<Tags.TaxonomyUpdater>();
+        builder.Services.AddSingleton(new Segments.SegmentStore(layout.Segments));
+        builder.Services.AddSingleton<Segments.SegmentService>();
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
         builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
         builder.Services.AddSingleton<IngestMetrics>();
@@ -65,6 +67,8 @@ public static class LiveProfileServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineRuntime>());
 
         var app = builder.Build();
+        // Saved segments go into the tag runtime before any event is applied, so that no membership change goes unpublished.
+        app.Services.GetRequiredService<Segments.SegmentService>();
         app.UseExceptionHandler();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
@@ -75,6 +79,7 @@ public static class LiveProfileServer
         app.MapTaxonomy();
         app.MapChanges();
         app.MapQuarantine();
+        app.MapSegments();
         return app;
     }
 

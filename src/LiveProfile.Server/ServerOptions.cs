@@ -47,6 +47,12 @@ public sealed class ServerOptions
     /// <summary>How often a <c>GET /v1/changes</c> stream sends a <c>: keep-alive</c> comment (proxies close idle connections).</summary>
     public TimeSpan ChangeFeedKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Aggregates shown to operators (segment counts, room composition, funnels) hide groups smaller than this, so that
+    /// no person can be singled out from an aggregate.
+    /// </summary>
+    public int MinGroupSize { get; set; } = 10;
+
     public IngestLimits Limits => new() { Retention = Retention };
 
     public void Validate()
@@ -57,5 +63,6 @@ public sealed class ServerOptions
         if (MaxConcurrentIngests < 1) throw new InvalidOperationException("LiveProfile:MaxConcurrentIngests must be at least 1.");
         if (ChangeFeedRetained is < 1 or > 10_000_000) throw new InvalidOperationException("LiveProfile:ChangeFeedRetained must be 1..10000000.");
         if (ChangeFeedKeepAlive < TimeSpan.FromMilliseconds(10)) throw new InvalidOperationException("LiveProfile:ChangeFeedKeepAlive must be at least 10 ms.");
+        if (MinGroupSize is < 1 or > 1_000_000) throw new InvalidOperationException("LiveProfile:MinGroupSize must be 1..1000000.");
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Segments;
 using LiveProfile.Engine.Tags;
 using LiveProfile.Engine.Tags.Evaluation;
 using LiveProfile.Engine.Tags.Taxonomy;
@@ -25,6 +26,7 @@ public sealed partial class PartitionEngine
     private readonly TagRuntime _tagRuntime;
     private readonly Dictionary<Profile, ulong> _dirty = [];
     private readonly List<Profile?> _byOrdinal = [];
+    private readonly List<int> _changedTags = []; // tags added or removed by the evaluation in progress
     private ProfileFeatureContext _context = null!;
     private SpendRanks _spendRanks = null!;
     private CompiledTaxonomy _taxonomy;
@@ -148,6 +150,7 @@ public sealed partial class PartitionEngine
     {
         var taxonomy = _taxonomy;
         var sink = _tagRuntime.Sink;
+        _changedTags.Clear();
         _context.Reset(profile, nowMs);
         var minute = EventTime.ToMinute(nowMs);
         foreach (var tag in taxonomy.Tags)
@@ -161,6 +164,7 @@ public sealed partial class PartitionEngine
                 var previous = profile.TagAt(index).Weight;
                 profile.RemoveTagAt(index);
                 Bitmaps.Clear(tag.Key, profile.Ordinal);
+                _changedTags.Add(tag.Key);
                 sink?.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.Removed, 0, previous, nowMs, taxonomy.Version));
                 continue;
             }
@@ -169,6 +173,7 @@ public sealed partial class PartitionEngine
             {
                 profile.AddTag(new ProfileTag(tag.Key, weight, minute, tag.Source));
                 Bitmaps.Set(tag.Key, profile.Ordinal);
+                _changedTags.Add(tag.Key);
                 if (sink is null) continue;
                 sink.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.Added, weight, 0, nowMs, taxonomy.Version));
                 if (tag.IsInterestShift)
@@ -186,7 +191,27 @@ public sealed partial class PartitionEngine
             sink?.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.WeightChanged, weight, before, nowMs, taxonomy.Version));
         }
         if (removeUnknown) RemoveTagsOutside(profile, taxonomy, nowMs);
+        if (_changedTags.Count > 0) PublishSegmentChanges(profile, nowMs);
     }
+
+    /// <summary>Publishes the saved segments a profile entered or left through the tags it just gained or lost.</summary>
+    private void PublishSegmentChanges(Profile profile, long nowMs)
+    {
+        if (_tagRuntime.Sink is not { } sink) return;
+        foreach (var segment in _tagRuntime.SavedSegments)
+        {
+            if (!segment.Reads(_changedTags)) continue;
+            var now = SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag));
+            // Each changed tag flipped exactly once in this evaluation: before it, it held the other way.
+            var before = SegmentEvaluator.Matches(segment.Node,
+                tag => Holds(profile, tag) ^ (TagKeys.TryGet(tag, out var key) && _changedTags.Contains(key)));
+            if (now == before) continue;
+            sink.Publish(new TagChange(profile.Id, segment.ChangeTag, now ? TagChangeKind.SegmentEntered : TagChangeKind.SegmentLeft, 0, 0, nowMs,
+                _taxonomy.Version));
+        }
+    }
+
+    private static bool Holds(Profile profile, string tag) => TagKeys.TryGet(tag, out var key) && profile.IndexOfTag(key) >= 0;
 
     private float WeightOf(CompiledTag tag)
     {
@@ -203,6 +228,7 @@ public sealed partial class PartitionEngine
             if (taxonomy.FindByKey(held.Tag) is not null) continue;
             profile.RemoveTagAt(i);
             Bitmaps.Clear(held.Tag, profile.Ordinal);
+            _changedTags.Add(held.Tag);
             _tagRuntime.Sink?.Publish(new TagChange(profile.Id, TagKeys.Name(held.Tag), TagChangeKind.Removed, 0, held.Weight, nowMs,
                 taxonomy.Version, $"not in taxonomy v{taxonomy.Version}"));
         }
@@ -216,6 +242,11 @@ public sealed partial class PartitionEngine
         foreach (var held in profile.Tags)
         {
             sink.Publish(new TagChange(profile.Id, TagKeys.Name(held.Tag), TagChangeKind.Removed, 0, held.Weight, nowMs, _taxonomy.Version, reason));
+        }
+        foreach (var segment in _tagRuntime.SavedSegments)
+        {
+            if (!SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag))) continue;
+            sink.Publish(new TagChange(profile.Id, segment.ChangeTag, TagChangeKind.SegmentLeft, 0, 0, nowMs, _taxonomy.Version, reason));
         }
     }
 

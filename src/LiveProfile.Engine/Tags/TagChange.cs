@@ -8,6 +8,12 @@ public enum TagChangeKind : byte
     WeightChanged = 2,
     /// <summary>An interest-shift tag (<c>potential:&lt;category&gt;</c>) appeared: reported besides its <see cref="Added"/>.</summary>
     InterestShift = 3,
+
+    /// <summary>The profile entered a saved segment (<see cref="TagChange.Tag"/> is <c>segment:&lt;name&gt;</c>).</summary>
+    SegmentEntered = 4,
+
+    /// <summary>The profile left a saved segment, or left the engine (merged, erased) while in it.</summary>
+    SegmentLeft = 5,
 }
 
 /// <summary>

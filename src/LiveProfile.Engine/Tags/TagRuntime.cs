@@ -28,6 +28,15 @@ public sealed class TagRuntime
 
     public ITagChangeSink? Sink { get; }
 
+    /// <summary>Saved segments whose membership changes partitions publish (replaced as a whole; read on partition threads).</summary>
+    public IReadOnlyList<Segments.SavedSegment> SavedSegments
+    {
+        get => Volatile.Read(ref _savedSegments);
+        set => Volatile.Write(ref _savedSegments, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    private IReadOnlyList<Segments.SavedSegment> _savedSegments = [];
+
     /// <summary>Puts a new version in force; partitions pick it up at their next step and backfill.</summary>
     public void Install(CompiledTaxonomy taxonomy)
     {

@@ -14,6 +14,8 @@ internal sealed class ChangeFilter
         ["removed"] = TagChangeKind.Removed,
         ["weight_changed"] = TagChangeKind.WeightChanged,
         ["interest_shift"] = TagChangeKind.InterestShift,
+        ["segment_entered"] = TagChangeKind.SegmentEntered,
+        ["segment_left"] = TagChangeKind.SegmentLeft,
     };
 
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
@@ -27,7 +29,9 @@ internal sealed class ChangeFilter
         TagChangeKind.Added => "added",
         TagChangeKind.Removed => "removed",
         TagChangeKind.WeightChanged => "weight_changed",
-        _ => "interest_shift",
+        TagChangeKind.InterestShift => "interest_shift",
+        TagChangeKind.SegmentEntered => "segment_entered",
+        _ => "segment_left",
     };
 
     /// <summary>The filter, or the problem (400) that the first invalid value gives.</summary>

@@ -25,6 +25,11 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(DiagnosticAnswer[]))]
 [JsonSerializable(typeof(TaxonomyAccepted))]
 [JsonSerializable(typeof(ChangeEvent))]
+[JsonSerializable(typeof(SegmentQuery))]
+[JsonSerializable(typeof(SegmentAnswer))]
+[JsonSerializable(typeof(SegmentDefinition))]
+[JsonSerializable(typeof(SavedSegmentAnswer))]
+[JsonSerializable(typeof(SavedSegmentAnswer[]))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

@@ -32,6 +32,13 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         var key = (profile, session);
         if (_visits.TryGetValue(key, out var held))
         {
+            // The common case, a heartbeat in order: the newest visit goes on, widened in place.
+            var newest = held[^1];
+            if (tsMs > newest.LastMs && newest.ContinuesInto(new PresenceInterval(tsMs, tsMs, 0, edges), timeoutMs))
+            {
+                held[^1] = Settle(key, newest with { LastMs = tsMs, Edges = newest.Edges | edges }, watermarkMs, count);
+                return;
+            }
             for (var i = 0; i < held.Length; i++)
             {
                 var visit = held[i];
