@@ -162,7 +162,9 @@ public sealed partial class PartitionEngine
         var impulse = false;
         Span<int> categories = stackalloc int[8];
         var categoryCount = 0;
-        var products = new List<int>(props.Items?.Count ?? 0);
+        var itemCount = props.Items?.Count ?? 0;
+        Span<int> products = itemCount <= 64 ? stackalloc int[itemCount] : new int[itemCount];
+        var productCount = 0;
         // An order is premium when its dearest catalogued item is priced above its category's median.
         var dearest = -1.0;
         var premium = false;
@@ -178,7 +180,7 @@ public sealed partial class PartitionEngine
             }
             Interact(profile, info, minute, day);
             impulse |= _impulse.WasClicked(profile.Id, info.ProductKey, e.TsMs);
-            products.Add(info.ProductKey);
+            products[productCount++] = info.ProductKey;
             if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)
             {
                 categories[categoryCount++] = info.TopCategoryKey;
@@ -199,7 +201,7 @@ public sealed partial class PartitionEngine
             profile.Count(day, FeatureKeys.DiscountedOrders, 1);
         }
         if (impulse) profile.Count(day, FeatureKeys.ImpulseOrders, 1);
-        _impulse.Ordered(profile.Id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(products), e.TsMs, impulse);
+        _impulse.Ordered(profile.Id, products[..productCount], e.TsMs, impulse);
     }
 
     private void ApplyAttributes(Profile profile, EventProps props)

@@ -10,19 +10,26 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     private readonly RecentTimes _clicks = new(windowMs + latenessMs);
     private readonly RecentTimes _orders = new(windowMs + latenessMs);
     private readonly HashSet<(ulong Profile, long OrderMs)> _impulsive = [];
-    private readonly List<(ulong Profile, long OrderMs)> _stale = [];
+    private readonly ExpiryQueue<(ulong Profile, long OrderMs)> _impulsiveDue = new();
 
     /// <summary>Profiles and items with clicks or orders held.</summary>
     public int Count => _clicks.Count + _orders.Count;
 
     /// <summary>Whether a remembered click on <paramref name="product"/> makes an order at <paramref name="orderMs"/> impulsive.</summary>
-    public bool WasClicked(ulong profile, int product, long orderMs) => _clicks.Between(profile, product, orderMs - windowMs, orderMs).Any();
+    public bool WasClicked(ulong profile, int product, long orderMs) => _clicks.Any(profile, product, orderMs - windowMs, orderMs);
 
     /// <summary>Remembers an order's products for clicks that arrive after it, and whether it is impulsive already.</summary>
     public void Ordered(ulong profile, ReadOnlySpan<int> products, long orderMs, bool impulsive)
     {
         foreach (var product in products) _orders.Remember(profile, product, orderMs);
-        if (impulsive) _impulsive.Add((profile, orderMs));
+        if (impulsive) MarkImpulsive(profile, orderMs);
+    }
+
+    private bool MarkImpulsive(ulong profile, long orderMs)
+    {
+        if (!_impulsive.Add((profile, orderMs))) return false;
+        _impulsiveDue.Schedule((profile, orderMs), orderMs);
+        return true;
     }
 
     /// <summary>
@@ -32,20 +39,21 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     public long? Clicked(ulong profile, int product, long clickMs)
     {
         _clicks.Remember(profile, product, clickMs);
-        foreach (var orderMs in _orders.Between(profile, product, clickMs, clickMs + windowMs))
+        Span<long> orders = stackalloc long[RecentTimes.Kept];
+        var found = _orders.CopyBetween(profile, product, clickMs, clickMs + windowMs, orders);
+        foreach (var orderMs in orders[..found])
         {
-            if (_impulsive.Add((profile, orderMs))) return orderMs;
+            if (MarkImpulsive(profile, orderMs)) return orderMs;
         }
         return null;
     }
 
     public void Sweep(long watermarkMs)
     {
+        if (watermarkMs == long.MinValue) return;
         _clicks.Sweep(watermarkMs);
         _orders.Sweep(watermarkMs);
-        foreach (var order in _impulsive) if (watermarkMs - order.OrderMs > windowMs + latenessMs) _stale.Add(order);
-        foreach (var order in _stale) _impulsive.Remove(order);
-        _stale.Clear();
+        while (_impulsiveDue.TryTakeDue(watermarkMs - windowMs - latenessMs, out var order)) _impulsive.Remove(order);
     }
 
     public void Remove(ulong profile)
@@ -64,7 +72,7 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     {
         foreach (var (product, ts) in clicks) _clicks.Remember(profile, product, ts);
         foreach (var (product, ts) in orders) _orders.Remember(profile, product, ts);
-        foreach (var ts in impulsive) _impulsive.Add((profile, ts));
+        foreach (var ts in impulsive) MarkImpulsive(profile, ts);
     }
 
     public void Save(BinaryWriter w)
@@ -83,7 +91,7 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     {
         _clicks.Load(r);
         _orders.Load(r);
-        for (var n = r.ReadInt32(); n > 0; n--) _impulsive.Add((r.ReadUInt64(), r.ReadInt64()));
+        for (var n = r.ReadInt32(); n > 0; n--) MarkImpulsive(r.ReadUInt64(), r.ReadInt64());
     }
 
     /// <summary>Checkpoint format 2 kept the last click per profile and product, and no orders.</summary>

@@ -18,7 +18,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     public const int MaxPerSession = 16;
 
     private readonly Dictionary<(ulong Profile, int Session), PresenceInterval[]> _visits = [];
-    private readonly List<((ulong Profile, int Session) Key, PresenceInterval[] Kept)> _changed = [];
+    private readonly ExpiryQueue<(ulong Profile, int Session)> _due = new(); // one entry per session held
 
     /// <summary>Called with the dwell to add: the whole of a visit that closed, or what a late event added to a closed one.</summary>
     public delegate void DwellCounter(ulong profile, int session, long joinMs, int seconds);
@@ -56,25 +56,45 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     public void Add(ulong profile, int session, PresenceInterval visit, long watermarkMs, DwellCounter count) =>
         Add((profile, session), visit, watermarkMs, count);
 
-    /// <summary>Counts visits that closed by timeout; forgets closed visits older than the allowed lateness.</summary>
+    /// <summary>
+    /// Counts visits that closed by timeout; forgets closed visits older than the allowed lateness. Touches only the
+    /// sessions with something due.
+    /// </summary>
     public void Sweep(long watermarkMs, DwellCounter count)
     {
-        foreach (var (key, held) in _visits)
+        if (watermarkMs == long.MinValue) return;
+        while (_due.TryTakeDue(watermarkMs - timeoutMs, out var key))
         {
+            if (!_visits.TryGetValue(key, out var held)) continue; // removed with its profile
             var keep = 0;
             for (var i = 0; i < held.Length; i++)
             {
                 held[i] = Settle(key, held[i], watermarkMs, count);
                 if (!IsOlderThan(held[i], timeoutMs + latenessMs, watermarkMs)) keep++;
             }
-            if (keep < held.Length) _changed.Add((key, keep == 0 ? [] : [.. held.Where(v => !IsOlderThan(v, timeoutMs + latenessMs, watermarkMs))]));
+            if (keep == 0)
+            {
+                _visits.Remove(key);
+                continue;
+            }
+            if (keep < held.Length) _visits[key] = held = [.. held.Where(v => !IsOlderThan(v, timeoutMs + latenessMs, watermarkMs))];
+            _due.Schedule(key, NextDue(held, watermarkMs));
         }
-        foreach (var (key, kept) in _changed)
+    }
+
+    /// <summary>
+    /// When the sweep must look at a session again, as the last-sign time it waits for event time to pass by the
+    /// timeout: the time-out of a visit not yet closed, else the end of the allowed lateness of the oldest.
+    /// </summary>
+    private long NextDue(PresenceInterval[] held, long watermarkMs)
+    {
+        var due = long.MaxValue;
+        foreach (var v in held)
         {
-            if (kept.Length == 0) _visits.Remove(key);
-            else _visits[key] = kept;
+            var closed = v.EndsWithLeave || IsOlderThan(v, timeoutMs, watermarkMs);
+            due = Math.Min(due, closed ? v.LastMs + latenessMs : v.LastMs);
         }
-        _changed.Clear();
+        return due;
     }
 
     /// <summary>The visits held for <paramref name="profile"/>, by session.</summary>
@@ -112,6 +132,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             var held = new PresenceInterval[r.ReadByte()];
             for (var i = 0; i < held.Length; i++) held[i] = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
             _visits[key] = held;
+            _due.Schedule(key, held.Min(v => v.LastMs));
         }
     }
 
@@ -121,7 +142,9 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var key = (r.ReadUInt64(), r.ReadInt32());
-            _visits[key] = [new PresenceInterval(r.ReadInt64(), r.ReadInt64(), 0, PresenceEdges.None)];
+            var visit = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), 0, PresenceEdges.None);
+            _visits[key] = [visit];
+            _due.Schedule(key, visit.LastMs);
         }
     }
 
@@ -130,10 +153,28 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         if (!_visits.TryGetValue(key, out var held))
         {
             _visits[key] = [Settle(key, visit, watermarkMs, count)];
+            _due.Schedule(key, visit.LastMs);
             return;
         }
         var at = 0;
         while (at < held.Length && held[at].JoinMs <= visit.JoinMs) at++;
+        // Most late events widen a neighbour: merge in place, and only a visit bridging two needs a new array.
+        if (at > 0 && Joins(held[at - 1], visit) || at < held.Length && Joins(visit, held[at]))
+        {
+            var into = at > 0 && Joins(held[at - 1], visit) ? at - 1 : at;
+            held[into] = held[into].Union(visit);
+            var bridged = into + 1 < held.Length && Joins(held[into], held[into + 1]) || into > 0 && Joins(held[into - 1], held[into]);
+            if (!bridged)
+            {
+                held[into] = Settle(key, held[into], watermarkMs, count);
+                return;
+            }
+            var merged = held.ToArray();
+            into = Coalesce(merged, into, out var remaining);
+            merged[into] = Settle(key, merged[into], watermarkMs, count);
+            _visits[key] = merged[..remaining];
+            return;
+        }
         PresenceInterval[] grown = [.. held[..at], visit, .. held[at..]];
         at = Coalesce(grown, at, out var length);
         grown[at] = Settle(key, grown[at], watermarkMs, count);

@@ -1,61 +1,77 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace LiveProfile.Engine.Partitioning.Live;
 
 /// <summary>
 /// The newest few times something happened per (profile, item), forgotten when event time has moved past them by a
 /// horizon. Several, not one, because events arrive out of order: a click after an order may be applied before it.
+/// Held inline in the dictionary, so remembering allocates nothing.
 /// </summary>
 internal sealed class RecentTimes(long horizonMs)
 {
     /// <summary>Times kept per (profile, item): the newest ones.</summary>
     public const int Kept = 4;
 
-    private readonly Dictionary<(ulong Profile, int Item), long[]> _times = [];
-    private readonly List<((ulong Profile, int Item) Key, long[] Kept)> _changed = [];
+    private readonly Dictionary<(ulong Profile, int Item), Times> _times = [];
+    private readonly ExpiryQueue<(ulong Profile, int Item)> _due = new(); // one entry per (profile, item) held
 
     public int Count => _times.Count;
 
     public void Remember(ulong profile, int item, long tsMs)
     {
         var key = (profile, item);
-        if (!_times.TryGetValue(key, out var times))
-        {
-            _times[key] = [tsMs];
-            return;
-        }
-        if (Array.IndexOf(times, tsMs) >= 0) return;
-        if (times.Length < Kept)
-        {
-            _times[key] = [.. times, tsMs];
-            return;
-        }
-        var oldest = 0;
-        for (var i = 1; i < times.Length; i++) if (times[i] < times[oldest]) oldest = i;
-        if (tsMs > times[oldest]) times[oldest] = tsMs;
+        ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_times, key, out var exists);
+        if (!exists) _due.Schedule(key, tsMs);
+        times.Add(tsMs);
     }
 
-    /// <summary>The times remembered for (profile, item) that lie in [<paramref name="fromMs"/>, <paramref name="toMs"/>], oldest first.</summary>
-    public IEnumerable<long> Between(ulong profile, int item, long fromMs, long toMs) =>
-        _times.TryGetValue((profile, item), out var times) ? times.Where(t => t >= fromMs && t <= toMs).Order() : [];
+    /// <summary>Whether a time remembered for (profile, item) lies in [<paramref name="fromMs"/>, <paramref name="toMs"/>].</summary>
+    public bool Any(ulong profile, int item, long fromMs, long toMs)
+    {
+        if (!_times.TryGetValue((profile, item), out var times)) return false;
+        for (var i = 0; i < times.Count; i++) if (times.Values[i] >= fromMs && times.Values[i] <= toMs) return true;
+        return false;
+    }
 
+    /// <summary>Copies the times in [<paramref name="fromMs"/>, <paramref name="toMs"/>] into <paramref name="into"/>, oldest first; returns how many.</summary>
+    public int CopyBetween(ulong profile, int item, long fromMs, long toMs, Span<long> into)
+    {
+        if (!_times.TryGetValue((profile, item), out var times)) return 0;
+        var n = 0;
+        for (var i = 0; i < times.Count && n < into.Length; i++)
+        {
+            if (times.Values[i] >= fromMs && times.Values[i] <= toMs) into[n++] = times.Values[i];
+        }
+        into[..n].Sort();
+        return n;
+    }
+
+    /// <summary>Forgets times event time has passed by more than the horizon, touching only the keys with one due.</summary>
     public void Sweep(long watermarkMs)
     {
-        foreach (var (key, times) in _times)
+        if (watermarkMs == long.MinValue) return;
+        while (_due.TryTakeDue(watermarkMs - horizonMs, out var key))
         {
-            var keep = 0;
-            foreach (var t in times) if (watermarkMs - t <= horizonMs) keep++;
-            if (keep < times.Length) _changed.Add((key, [.. times.Where(t => watermarkMs - t <= horizonMs)]));
+            ref var times = ref CollectionsMarshal.GetValueRefOrNullRef(_times, key);
+            if (Unsafe.IsNullRef(ref times)) continue; // removed with its profile
+            times.RemoveOlderThan(watermarkMs - horizonMs);
+            if (times.Count == 0) _times.Remove(key);
+            else _due.Schedule(key, times.Oldest);
         }
-        foreach (var (key, kept) in _changed)
-        {
-            if (kept.Length == 0) _times.Remove(key);
-            else _times[key] = kept;
-        }
-        _changed.Clear();
     }
 
     /// <summary>What is remembered for <paramref name="profile"/>, by item.</summary>
-    public List<(int Item, long TsMs)> Of(ulong profile) =>
-        [.. _times.Where(t => t.Key.Profile == profile).SelectMany(t => t.Value.Select(ts => (t.Key.Item, ts)))];
+    public List<(int Item, long TsMs)> Of(ulong profile)
+    {
+        var found = new List<(int, long)>();
+        foreach (var ((p, item), times) in _times)
+        {
+            if (p != profile) continue;
+            for (var i = 0; i < times.Count; i++) found.Add((item, times.Values[i]));
+        }
+        return found;
+    }
 
     public void Remove(ulong profile)
     {
@@ -69,8 +85,8 @@ internal sealed class RecentTimes(long horizonMs)
         {
             w.Write(profile);
             w.Write(item);
-            w.Write((byte)times.Length);
-            foreach (var t in times) w.Write(t);
+            w.Write((byte)times.Count);
+            for (var i = 0; i < times.Count; i++) w.Write(times.Values[i]);
         }
     }
 
@@ -78,16 +94,57 @@ internal sealed class RecentTimes(long horizonMs)
     {
         for (var n = r.ReadInt32(); n > 0; n--)
         {
-            var key = (r.ReadUInt64(), r.ReadInt32());
-            var times = new long[r.ReadByte()];
-            for (var i = 0; i < times.Length; i++) times[i] = r.ReadInt64();
-            _times[key] = times;
+            var profile = r.ReadUInt64();
+            var item = r.ReadInt32();
+            for (var i = r.ReadByte(); i > 0; i--) Remember(profile, item, r.ReadInt64());
         }
     }
 
     /// <summary>Checkpoint format 2 kept one time per (profile, item).</summary>
     public void LoadSingles(BinaryReader r)
     {
-        for (var n = r.ReadInt32(); n > 0; n--) _times[(r.ReadUInt64(), r.ReadInt32())] = [r.ReadInt64()];
+        for (var n = r.ReadInt32(); n > 0; n--) Remember(r.ReadUInt64(), r.ReadInt32(), r.ReadInt64());
+    }
+
+    [InlineArray(Kept)]
+    private struct Four
+    {
+        private long _first;
+    }
+
+    private struct Times
+    {
+        public Four Values;
+        public int Count;
+
+        public readonly long Oldest
+        {
+            get
+            {
+                var oldest = long.MaxValue;
+                for (var i = 0; i < Count; i++) oldest = Math.Min(oldest, Values[i]);
+                return oldest;
+            }
+        }
+
+        /// <summary>Adds a time; when full, it replaces the oldest if it is newer.</summary>
+        public void Add(long tsMs)
+        {
+            var oldest = -1;
+            for (var i = 0; i < Count; i++)
+            {
+                if (Values[i] == tsMs) return;
+                if (oldest < 0 || Values[i] < Values[oldest]) oldest = i;
+            }
+            if (Count < Kept) Values[Count++] = tsMs;
+            else if (tsMs > Values[oldest]) Values[oldest] = tsMs;
+        }
+
+        public void RemoveOlderThan(long cutoffMs)
+        {
+            var kept = 0;
+            for (var i = 0; i < Count; i++) if (Values[i] >= cutoffMs) Values[kept++] = Values[i];
+            Count = kept;
+        }
     }
 }
