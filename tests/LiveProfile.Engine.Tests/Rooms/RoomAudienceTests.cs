@@ -1,0 +1,60 @@
+using CsCheck;
+using LiveProfile.Engine.Rooms;
+
+namespace LiveProfile.Engine.Tests.Rooms;
+
+/// <summary>Room counters against a recount from scratch after random joins, leaves and tag changes.</summary>
+public sealed class RoomAudienceTests
+{
+    private const int People = 40;
+    private const int Tags = 6;
+
+    private enum Op { Join, Leave, Gain, Lose }
+
+    private static readonly Gen<(Op Op, int Person, int Tag, bool IsNew)> Step =
+        Gen.Select(Gen.Enum<Op>(), Gen.Int[0, People - 1], Gen.Int[0, Tags - 1], Gen.Bool);
+
+    [Fact]
+    public void Counters_AfterRandomJoinsLeavesAndTagChanges_EqualARecount()
+    {
+        Step.Array[0, 400].Sample(steps =>
+        {
+            var room = new RoomAudience();
+            var tags = Enumerable.Range(0, People).Select(_ => new HashSet<int>()).ToArray(); // each person's tags, present or not
+            var present = new Dictionary<int, bool>();
+            foreach (var (op, person, tag, isNew) in steps)
+            {
+                switch (op)
+                {
+                    case Op.Join:
+                        Assert.Equal(present.TryAdd(person, isNew), room.Enter(person, tags[person].ToArray(), isNew));
+                        break;
+                    case Op.Leave:
+                        Assert.Equal(present.Remove(person), room.Leave(person, tags[person].ToArray()));
+                        break;
+                    case Op.Gain:
+                        if (tags[person].Add(tag)) room.TagAdded(person, tag);
+                        break;
+                    case Op.Lose:
+                        if (tags[person].Remove(tag)) room.TagRemoved(person, tag);
+                        break;
+                }
+            }
+            Assert.Equal(present.Count, room.Viewers);
+            Assert.Equal(present.Count(p => p.Value), room.NewViewers);
+            for (var tag = 0; tag < Tags; tag++)
+            {
+                Assert.Equal(present.Keys.Count(p => tags[p].Contains(tag)), room.CountOf(tag));
+            }
+            Assert.All(room.TagCounts, c => Assert.True(c.Value > 0));
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Leave_WithATagNeverCounted_RefusedLoudly()
+    {
+        var room = new RoomAudience();
+        room.Enter(1, [], isNew: false);
+        Assert.Throws<InvalidOperationException>(() => room.Leave(1, [3]));
+    }
+}
