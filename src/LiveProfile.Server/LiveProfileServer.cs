@@ -53,7 +53,10 @@ public static class LiveProfileServer
         builder.Services.AddSingleton<TenantResolver>();
         builder.Services.AddSingleton<EngineRuntime>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Context));
-        builder.Services.AddProblemDetails();
+        // Answers the framework makes itself (404 of an unknown route, 405, 415 of a content type an endpoint does not
+        // accept) become ProblemDetails with a code too, as clients branch on it.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("code", Http.Problems.CodeFor(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode)));
         builder.Services.AddOpenApi();
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(IngestMetrics.MeterName)
@@ -70,6 +73,7 @@ public static class LiveProfileServer
         // Saved segments go into the tag runtime before any event is applied, so that no membership change goes unpublished.
         app.Services.GetRequiredService<Segments.SegmentService>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealth();

@@ -3,6 +3,21 @@ namespace LiveProfile.Server.Http;
 /// <summary>RFC 9457 answers with a stable <c>code</c> extension that clients can branch on.</summary>
 internal static class Problems
 {
+    /// <summary>The code of an answer the framework made without one: its status in snake case.</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        >= 500 => "internal_error",
+        _ => $"http_{status}",
+    };
+
     public static IResult Of(int status, string code, string detail, TimeSpan? retryAfter = null, HttpContext? http = null)
     {
         if (retryAfter is { } wait && http is not null)

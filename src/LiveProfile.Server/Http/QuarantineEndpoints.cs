@@ -13,7 +13,7 @@ internal static class QuarantineEndpoints
     {
         app.MapGet("/v1/quarantine", List).WithName("ListQuarantine").WithTags("quarantine").Produces<QuarantineAnswer>();
         app.MapPost("/v1/quarantine/replay", ReplayAsync).WithName("ReplayQuarantine").WithTags("quarantine")
-            .Accepts<ReplayRequest>("application/json").Produces<ReplayAnswer>().ProducesProblem(400);
+            .Accepts<ReplayRequest>("application/json").Produces<ReplayAnswer>().ProducesProblem(400).ProducesProblem(415);
     }
 
     private static IResult List(HttpContext http, EngineRuntime runtime, TenantResolver tenants, string? code, long? after, int? limit)
@@ -27,15 +27,8 @@ internal static class QuarantineEndpoints
     private static async Task<IResult> ReplayAsync(HttpContext http, EngineRuntime runtime, TenantResolver tenants, CancellationToken ct)
     {
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
-        ReplayRequest? request;
-        try
-        {
-            request = await http.Request.ReadFromJsonAsync(ServerJson.Context.ReplayRequest, ct).ConfigureAwait(false);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            return Problems.Of(400, "malformed_body", ex.Message);
-        }
+        var (request, malformed) = await JsonBodies.ReadAsync(http, ServerJson.Context.ReplayRequest, ct).ConfigureAwait(false);
+        if (malformed is not null) return malformed;
         if (request?.Seqs is not { Count: > 0 and <= MaxPage } seqs) return Problems.Of(400, "invalid_request", $"give 1..{MaxPage} quarantine seqs");
 
         var results = new List<ReplayResult>(seqs.Count);

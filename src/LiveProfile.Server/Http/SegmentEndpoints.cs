@@ -18,10 +18,10 @@ internal static class SegmentEndpoints
     {
         app.MapPost("/v1/segments/query", QueryAsync).WithName("QuerySegment").WithTags("segments")
             .Accepts<SegmentQuery>("application/json").Produces<SegmentAnswer>().Produces<string>(200, "application/x-ndjson", "text/csv")
-            .ProducesProblem(400);
+            .ProducesProblem(400).ProducesProblem(415);
         app.MapPost("/v1/segments", SaveAsync).WithName("SaveSegment").WithTags("segments")
             .Accepts<SegmentDefinition>("application/json").Produces<SavedSegmentAnswer>(201).Produces<SavedSegmentAnswer>().ProducesProblem(400)
-            .ProducesProblem(409);
+            .ProducesProblem(409).ProducesProblem(415);
         app.MapGet("/v1/segments", ListAsync).WithName("ListSegments").WithTags("segments").Produces<SavedSegmentAnswer[]>();
         app.MapGet("/v1/segments/{name}", GetAsync).WithName("GetSegment").WithTags("segments").Produces<SavedSegmentAnswer>().ProducesProblem(404);
         app.MapGet("/v1/segments/{name}/members", Members).WithName("SegmentMembers").WithTags("segments")
@@ -33,15 +33,8 @@ internal static class SegmentEndpoints
         IOptions<ServerOptions> options, CancellationToken ct)
     {
         if (!tenants.TryResolve(http, out _, out var denied)) return denied!;
-        SegmentQuery? query;
-        try
-        {
-            query = await http.Request.ReadFromJsonAsync(ServerJson.Context.SegmentQuery, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return Problems.Of(400, "malformed_body", ex.Message);
-        }
+        var (query, malformed) = await JsonBodies.ReadAsync(http, ServerJson.Context.SegmentQuery, ct).ConfigureAwait(false);
+        if (malformed is not null) return malformed;
         if (string.IsNullOrWhiteSpace(query?.Expr)) return Problems.Of(400, "invalid_request", "give the segment as {\"expr\": \"interest:beauty and not churn_risk\"}");
         if (query.Sample is < 0 or > SegmentService.MaxSample) return Problems.Of(400, "invalid_sample", $"sample must be 0..{SegmentService.MaxSample}");
         if (!TryParse(segments, query.Expr, out var node, out var problem)) return problem!;
@@ -57,15 +50,8 @@ internal static class SegmentEndpoints
         IOptions<ServerOptions> options, CancellationToken ct)
     {
         if (!tenants.TryResolve(http, out _, out var denied)) return denied!;
-        SegmentDefinition? definition;
-        try
-        {
-            definition = await http.Request.ReadFromJsonAsync(ServerJson.Context.SegmentDefinition, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return Problems.Of(400, "malformed_body", ex.Message);
-        }
+        var (definition, malformed) = await JsonBodies.ReadAsync(http, ServerJson.Context.SegmentDefinition, ct).ConfigureAwait(false);
+        if (malformed is not null) return malformed;
         if (definition?.Name is not { } name || !SegmentService.NameRule().IsMatch(name))
         {
             return Problems.Of(400, "invalid_segment_name", "name: 1-64 lower-case letters, digits, '_' or '-', starting with a letter or digit");

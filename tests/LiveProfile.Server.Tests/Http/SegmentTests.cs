@@ -108,6 +108,18 @@ public sealed class SegmentTests
         if (position >= 0) Assert.Equal(position, problem.GetProperty("position").GetInt32());
     }
 
+    [Theory]
+    [InlineData("{\"expr\": ", "application/json", HttpStatusCode.BadRequest, "malformed_body")]
+    [InlineData("expr=sharer", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, "unsupported_media_type")]
+    public async Task Query_BodyNotJson_ProblemWithStableCode(string body, string contentType, HttpStatusCode status, string code)
+    {
+        using var dir = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(dir.Path);
+        using var response = await server.Http.PostAsync("/v1/segments/query", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(code, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task SavedSegment_MembershipChangesOnTheFeed_SurvivesRestart_Deleted()
     {
