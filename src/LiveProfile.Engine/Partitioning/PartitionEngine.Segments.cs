@@ -45,10 +45,6 @@ public sealed partial class PartitionEngine
         }
         return new SegmentPage([.. ids], next);
     }
-
-    /// <summary>Whether the profile is in the segment now (saved segments' membership changes).</summary>
-    public bool IsMember(ulong profileId, SegmentNode segment) =>
-        _profiles.TryGetValue(profileId, out var profile) && SegmentEvaluator.Matches(segment, tag => Tags.TagKeys.TryGet(tag, out var key) && profile.IndexOfTag(key) >= 0);
 }
 
 /// <summary>A segment's size in one partition and a sample of its members.</summary>

@@ -22,8 +22,6 @@ public sealed class RoomAudience
     /// <summary>Tags carried by at least one present viewer, with how many carry each.</summary>
     public IEnumerable<KeyValuePair<int, int>> TagCounts => _tagCounts;
 
-    public bool IsPresent(int ordinal) => _viewers.ContainsKey(ordinal);
-
     /// <summary>A viewer comes in carrying <paramref name="tags"/>; false when already present (nothing changes).</summary>
     public bool Enter(int ordinal, ReadOnlySpan<int> tags, bool isNew)
     {

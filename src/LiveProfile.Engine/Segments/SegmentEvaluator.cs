@@ -55,25 +55,12 @@ public static class SegmentEvaluator
         foreach (var operand in positive.Skip(1))
         {
             if (result.IsEmpty) return result;
-            if (operand is TagTerm term)
-            {
-                if (bitmaps.Of(term.Tag) is { } members) result.IAnd(members);
-                else result.Clear();
-                continue;
-            }
-            using var evaluated = Evaluate(operand, bitmaps);
-            result.IAnd(evaluated);
+            Fold(result, operand, bitmaps, Combine.And);
         }
         foreach (var operand in negative)
         {
             if (result.IsEmpty) return result;
-            if (operand is TagTerm term)
-            {
-                if (bitmaps.Of(term.Tag) is { } members) result.IAndNot(members);
-                continue;
-            }
-            using var evaluated = Evaluate(operand, bitmaps);
-            result.IAndNot(evaluated);
+            Fold(result, operand, bitmaps, Combine.AndNot);
         }
         return result;
     }
@@ -81,17 +68,33 @@ public static class SegmentEvaluator
     private static Roaring32Bitmap UnionOf(IReadOnlyList<SegmentNode> operands, TagBitmaps bitmaps)
     {
         var result = new Roaring32Bitmap();
-        foreach (var operand in operands)
-        {
-            if (operand is TagTerm term)
-            {
-                if (bitmaps.Of(term.Tag) is { } members) result.IOr(members);
-                continue;
-            }
-            using var evaluated = Evaluate(operand, bitmaps);
-            result.IOr(evaluated);
-        }
+        foreach (var operand in operands) Fold(result, operand, bitmaps, Combine.Or);
         return result;
+    }
+
+    private enum Combine { And, AndNot, Or }
+
+    /// <summary>Combines <paramref name="operand"/> into <paramref name="result"/> in place; a tag's bitmap is read, not copied.</summary>
+    private static void Fold(Roaring32Bitmap result, SegmentNode operand, TagBitmaps bitmaps, Combine combine)
+    {
+        if (operand is TagTerm term)
+        {
+            if (bitmaps.Of(term.Tag) is { } members) Apply(result, members, combine);
+            else if (combine == Combine.And) result.Clear(); // no one carries the tag
+            return;
+        }
+        using var evaluated = Evaluate(operand, bitmaps);
+        Apply(result, evaluated, combine);
+    }
+
+    private static void Apply(Roaring32Bitmap result, Roaring32Bitmap other, Combine combine)
+    {
+        switch (combine)
+        {
+            case Combine.And: result.IAnd(other); break;
+            case Combine.AndNot: result.IAndNot(other); break;
+            default: result.IOr(other); break;
+        }
     }
 
     private static Roaring32Bitmap Union(Roaring32Bitmap[] bitmaps) =>

@@ -9,8 +9,6 @@ internal sealed class ExpiryQueue<TKey>
 {
     private readonly PriorityQueue<TKey, long> _queue = new();
 
-    public int Count => _queue.Count;
-
     public void Schedule(TKey key, long dueMs) => _queue.Enqueue(key, dueMs);
 
     /// <summary>Removes and returns a key due before <paramref name="watermarkMs"/>, oldest first.</summary>

@@ -12,9 +12,6 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     private readonly HashSet<(ulong Profile, long OrderMs)> _impulsive = [];
     private readonly ExpiryQueue<(ulong Profile, long OrderMs)> _impulsiveDue = new();
 
-    /// <summary>Profiles and items with clicks or orders held.</summary>
-    public int Count => _clicks.Count + _orders.Count;
-
     /// <summary>Whether a remembered click on <paramref name="product"/> makes an order at <paramref name="orderMs"/> impulsive.</summary>
     public bool WasClicked(ulong profile, int product, long orderMs) => _clicks.Any(profile, product, orderMs - windowMs, orderMs);
 

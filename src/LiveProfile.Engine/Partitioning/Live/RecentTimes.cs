@@ -16,8 +16,6 @@ internal sealed class RecentTimes(long horizonMs)
     private readonly Dictionary<(ulong Profile, int Item), Times> _times = [];
     private readonly ExpiryQueue<(ulong Profile, int Item)> _due = new(); // one entry per (profile, item) held
 
-    public int Count => _times.Count;
-
     public void Remember(ulong profile, int item, long tsMs)
     {
         var key = (profile, item);
