@@ -12,6 +12,9 @@ internal sealed class CpuMeter
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly TimeSpan _process = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly double _machine = MachineBusySeconds();
+    private readonly TimeSpan _gcPause = GC.GetTotalPauseDuration();
+    private readonly long _allocated = GC.GetTotalAllocatedBytes();
+    private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     public TimeSpan Elapsed => _watch.Elapsed;
 
@@ -20,6 +23,11 @@ internal sealed class CpuMeter
 
     /// <summary>Cores the whole machine kept busy on average (NaN where /proc/stat is missing).</summary>
     public double MachineCores => (MachineBusySeconds() - _machine) / _watch.Elapsed.TotalSeconds;
+
+    /// <summary>Garbage collections meanwhile (gen0/gen1/gen2, each counted once at its highest generation), pause time and bytes allocated.</summary>
+    public string Gc =>
+        $"GC {GC.CollectionCount(0) - _collections[0]}/{GC.CollectionCount(1) - _collections[1]}/{GC.CollectionCount(2) - _collections[2]} (gen0/1/2), " +
+        $"paused {(GC.GetTotalPauseDuration() - _gcPause).TotalSeconds:F2} s, allocated {(GC.GetTotalAllocatedBytes() - _allocated) / 1048576.0:N0} MiB";
 
     private static double MachineBusySeconds()
     {

@@ -42,14 +42,16 @@ internal static class EngineRun
         Progress.Line($"engine ({name}): history applied, {Rate(stream.History.Sum(b => b.Count), watch.Elapsed)}");
         Heap.Collect();
 
+        Progress.Line($"engine ({name}): measuring {stream.MeasuredEvents:N0} events");
         var meter = new CpuMeter();
         foreach (var batch in stream.Measured) dispatcher.DispatchAsync(batch, drain: false).GetAwaiter().GetResult();
         dispatcher.DrainAsync().GetAwaiter().GetResult();
         var (elapsed, cores, others) = (meter.Elapsed, meter.ProcessCores, meter.MachineCores - meter.ProcessCores);
+        var gc = meter.Gc;
         var profiles = host.Engines.Sum(e => e.ProfileCount);
         var heap = Heap.Collect() - heapBefore;
         var result = new EngineResult(name, stream.MeasuredEvents / elapsed.TotalSeconds, cores, others, profiles, heap / (double)profiles, host);
-        Progress.Line($"engine ({name}): {result.EventsPerSecond:N0} events/s on {cores:F2} cores (other processes: {others:F2}); {profiles:N0} profiles, heap {result.HeapPerProfile:N0} B/profile");
+        Progress.Line($"engine ({name}): {result.EventsPerSecond:N0} events/s on {cores:F2} cores (other processes: {others:F2}); {profiles:N0} profiles, heap {result.HeapPerProfile:N0} B/profile; {gc}");
         return result;
     }
 

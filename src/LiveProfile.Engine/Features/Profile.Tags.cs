@@ -6,6 +6,12 @@ public sealed partial class Profile
     private ProfileTag[]? _tags;
     private int _tagCount;
 
+    /// <summary>
+    /// Event types (bits) applied since the partition last evaluated this profile's tags; non-zero while it waits in the
+    /// partition's dirty list. Kept here, not in a map, so that marking a profile costs no lookup.
+    /// </summary>
+    internal ulong DirtyTypes { get; set; }
+
     /// <summary>Sorted by <see cref="ProfileTag.Tag"/> (a process-wide tag key, <see cref="Tags.TagKeys"/>).</summary>
     public ReadOnlySpan<ProfileTag> Tags => _tags.AsSpan(0, _tagCount);
 

@@ -155,7 +155,7 @@ public sealed partial class PartitionEngine
         var total = props.Total ?? 0;
         profile.Orders++;
         profile.Spend += total;
-        _spendRanks.NoteOrder(profile);
+        _spendRanks.NoteOrder();
         profile.LastOrderMinute = Math.Max(profile.LastOrderMinute, minute);
         profile.Count(day, FeatureKeys.SpendCents, Cents(total));
         var discounted = props.CouponId is not null;

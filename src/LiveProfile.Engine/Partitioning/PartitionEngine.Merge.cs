@@ -40,7 +40,7 @@ public sealed partial class PartitionEngine
         target.MergeFrom(source, Options.HalfLifeMinutes);
         source.Release();
         ReadLiveState(reader, targetId);
-        if (target.Orders > 0) _spendRanks.NoteOrder(target);
+        if (target.Orders > 0) _spendRanks.NoteOrder();
         MarkDirty(target, AllTagsBit);
         RunTagWork();
     }

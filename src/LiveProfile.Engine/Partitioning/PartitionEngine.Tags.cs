@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Features;
 using LiveProfile.Engine.Segments;
@@ -24,7 +23,7 @@ public sealed partial class PartitionEngine
     private static readonly TimeSpan SweepBudget = TimeSpan.FromMilliseconds(5);
 
     private readonly TagRuntime _tagRuntime;
-    private readonly Dictionary<Profile, ulong> _dirty = [];
+    private readonly List<Profile> _dirty = []; // each once, its event types in Profile.DirtyTypes
     private readonly List<Profile?> _byOrdinal = [];
     private readonly List<int> _changedTags = []; // tags added or removed by the evaluation in progress
     private ProfileFeatureContext _context = null!;
@@ -51,7 +50,7 @@ public sealed partial class PartitionEngine
 
     private void InitTags()
     {
-        _spendRanks = new SpendRanks();
+        _spendRanks = new SpendRanks(_byOrdinal);
         _context = new ProfileFeatureContext(World, Options, _spendRanks);
     }
 
@@ -59,8 +58,8 @@ public sealed partial class PartitionEngine
 
     private void MarkDirty(Profile profile, int bit)
     {
-        ref var mask = ref CollectionsMarshal.GetValueRefOrAddDefault(_dirty, profile, out _);
-        mask |= 1UL << bit;
+        if (profile.DirtyTypes == 0) _dirty.Add(profile);
+        profile.DirtyTypes |= 1UL << bit;
     }
 
     /// <summary>Evaluates what the last step made due: dirty profiles, then a slice of any sweep.</summary>
@@ -105,9 +104,11 @@ public sealed partial class PartitionEngine
     {
         if (_dirty.Count == 0) return;
         Span<ulong> mask = stackalloc ulong[_taxonomy.All.Length];
-        foreach (var (profile, types) in _dirty)
+        foreach (var profile in _dirty)
         {
-            if (!_profiles.ContainsKey(profile.Id)) continue; // merged away or erased within the batch
+            var types = profile.DirtyTypes;
+            profile.DirtyTypes = 0;
+            if (types == 0 || !IsHeld(profile)) continue; // merged away or erased within the batch
             if ((types & (1UL << AllTagsBit)) != 0)
             {
                 _taxonomy.All.CopyTo(mask);
@@ -119,6 +120,7 @@ public sealed partial class PartitionEngine
                 {
                     TagBits.Or(mask, _taxonomy.AffectedBy((EventType)System.Numerics.BitOperations.TrailingZeroCount(rest)));
                 }
+                if (mask.IndexOfAnyExcept(0UL) < 0) continue; // no tag reads what these events changed
             }
             Evaluate(profile, mask, NowFor(profile), removeUnknown: false);
         }
@@ -279,15 +281,17 @@ public sealed partial class PartitionEngine
         _byOrdinal[profile.Ordinal] = profile;
         Bitmaps.AddProfile(profile.Ordinal);
         foreach (var held in profile.Tags) Bitmaps.Set(held.Tag, profile.Ordinal);
-        if (profile.Orders > 0) _spendRanks.NoteOrder(profile);
+        if (profile.Orders > 0) _spendRanks.NoteOrder();
     }
+
+    /// <summary>Whether the profile is still this partition's (not merged away or erased).</summary>
+    private bool IsHeld(Profile profile) => profile.Ordinal < _byOrdinal.Count && ReferenceEquals(_byOrdinal[profile.Ordinal], profile);
 
     private void ForgetOrdinal(Profile profile)
     {
         if (profile.Ordinal < _byOrdinal.Count) _byOrdinal[profile.Ordinal] = null;
         Bitmaps.RemoveProfile(profile.Ordinal, profile.Tags); // before the ordinal can go to another profile
-        _dirty.Remove(profile);
-        _spendRanks.Forget(profile);
+        profile.DirtyTypes = 0; // left in the dirty list, skipped there
     }
 
     private sealed class TagSweep(ulong[] mask, bool backfill)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LiveProfile.Engine.Partitioning.Live;
 
 /// <summary>
@@ -5,21 +7,63 @@ namespace LiveProfile.Engine.Partitioning.Live;
 /// that a sweep touches only what is due instead of everything held. Owners keep one entry per key: they schedule a
 /// key when they first hold it, and when its entry comes due they handle it and schedule it again if it is still held.
 /// </summary>
+/// <remarks>
+/// Keys wait in buckets of <see cref="BucketMs"/> of event time, taken whole in order (a timing wheel whose slots are
+/// found through a map): scheduling appends to a list and taking reads lists front to back. A binary heap of the same
+/// million keys missed the cache at every level of every take and was a tenth of the engine's time.
+/// </remarks>
 internal sealed class ExpiryQueue<TKey>
 {
-    private readonly PriorityQueue<TKey, long> _queue = new();
+    /// <summary>Event time one bucket covers; sweeps run every 10 s of event time, so finer buckets would buy nothing.</summary>
+    public const long BucketMs = 10_000;
 
-    public void Schedule(TKey key, long dueMs) => _queue.Enqueue(key, dueMs);
+    private readonly Dictionary<long, List<(TKey Key, long DueMs)>> _buckets = [];
+    private readonly PriorityQueue<long, long> _order = new(); // bucket numbers held, each once
+    private readonly Stack<List<(TKey Key, long DueMs)>> _spare = new();
 
-    /// <summary>Removes and returns a key due before <paramref name="watermarkMs"/>, oldest first.</summary>
-    public bool TryTakeDue(long watermarkMs, out TKey key)
+    public void Schedule(TKey key, long dueMs)
     {
-        if (_queue.TryPeek(out key!, out var due) && due < watermarkMs)
+        var bucket = BucketOf(dueMs);
+        ref var keys = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets, bucket, out var exists);
+        if (!exists)
         {
-            _queue.Dequeue();
-            return true;
+            keys = _spare.Count > 0 ? _spare.Pop() : [];
+            _order.Enqueue(bucket, bucket);
         }
-        key = default!;
-        return false;
+        keys!.Add((key, dueMs));
+    }
+
+    /// <summary>
+    /// Moves every key due before <paramref name="beforeMs"/> into <paramref name="due"/>. Keys scheduled while the
+    /// caller handles them wait for the next take.
+    /// </summary>
+    public void TakeDue(long beforeMs, List<TKey> due)
+    {
+        while (_order.TryPeek(out var bucket, out _) && bucket * BucketMs < beforeMs)
+        {
+            var keys = _buckets[bucket];
+            var kept = 0;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (keys[i].DueMs < beforeMs) due.Add(keys[i].Key);
+                else keys[kept++] = keys[i];
+            }
+            if (kept > 0)
+            {
+                // The bucket that holds beforeMs: what is left in it, and every later bucket, is not due yet.
+                keys.RemoveRange(kept, keys.Count - kept);
+                return;
+            }
+            _order.Dequeue();
+            _buckets.Remove(bucket);
+            keys.Clear();
+            _spare.Push(keys);
+        }
+    }
+
+    private static long BucketOf(long ms)
+    {
+        var bucket = ms / BucketMs;
+        return ms % BucketMs < 0 ? bucket - 1 : bucket; // floor, for times before 1970 too
     }
 }

@@ -11,6 +11,7 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     private readonly RecentTimes _orders = new(windowMs + latenessMs);
     private readonly HashSet<(ulong Profile, long OrderMs)> _impulsive = [];
     private readonly ExpiryQueue<(ulong Profile, long OrderMs)> _impulsiveDue = new();
+    private readonly List<(ulong Profile, long OrderMs)> _expired = [];
 
     /// <summary>Whether a remembered click on <paramref name="product"/> makes an order at <paramref name="orderMs"/> impulsive.</summary>
     public bool WasClicked(ulong profile, int product, long orderMs) => _clicks.Any(profile, product, orderMs - windowMs, orderMs);
@@ -50,7 +51,9 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
         if (watermarkMs == long.MinValue) return;
         _clicks.Sweep(watermarkMs);
         _orders.Sweep(watermarkMs);
-        while (_impulsiveDue.TryTakeDue(watermarkMs - windowMs - latenessMs, out var order)) _impulsive.Remove(order);
+        _impulsiveDue.TakeDue(watermarkMs - windowMs - latenessMs, _expired);
+        foreach (var order in _expired) _impulsive.Remove(order);
+        _expired.Clear();
     }
 
     public void Remove(ulong profile)

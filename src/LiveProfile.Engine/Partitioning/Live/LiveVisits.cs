@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace LiveProfile.Engine.Partitioning.Live;
 
 /// <summary>
@@ -17,8 +21,9 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     /// <summary>Visits remembered per session of a profile; beyond it the oldest is closed and forgotten.</summary>
     public const int MaxPerSession = 16;
 
-    private readonly Dictionary<(ulong Profile, int Session), PresenceInterval[]> _visits = [];
+    private readonly Dictionary<(ulong Profile, int Session), SessionVisits> _visits = [];
     private readonly ExpiryQueue<(ulong Profile, int Session)> _due = new(); // one entry per session held
+    private readonly List<(ulong Profile, int Session)> _taken = [];
 
     /// <summary>Called with the dwell to add: the whole of a visit that closed, or what a late event added to a closed one.</summary>
     public delegate void DwellCounter(ulong profile, int session, long joinMs, int seconds);
@@ -30,8 +35,10 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     {
         var edges = kind switch { PresenceKind.Join => PresenceEdges.Joined, PresenceKind.Leave => PresenceEdges.Left, _ => PresenceEdges.None };
         var key = (profile, session);
-        if (_visits.TryGetValue(key, out var held))
+        ref var stored = ref CollectionsMarshal.GetValueRefOrNullRef(_visits, key);
+        if (!Unsafe.IsNullRef(ref stored))
         {
+            var held = stored.AsSpan();
             // The common case, a heartbeat in order: the newest visit goes on, widened in place.
             var newest = held[^1];
             if (tsMs > newest.LastMs && newest.ContinuesInto(new PresenceInterval(tsMs, tsMs, 0, edges), timeoutMs))
@@ -63,9 +70,12 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     public void Sweep(long watermarkMs, DwellCounter count)
     {
         if (watermarkMs == long.MinValue) return;
-        while (_due.TryTakeDue(watermarkMs - timeoutMs, out var key))
+        _due.TakeDue(watermarkMs - timeoutMs, _taken);
+        foreach (var key in _taken)
         {
-            if (!_visits.TryGetValue(key, out var held)) continue; // removed with its profile
+            ref var stored = ref CollectionsMarshal.GetValueRefOrNullRef(_visits, key);
+            if (Unsafe.IsNullRef(ref stored)) continue; // removed with its profile
+            var held = stored.AsSpan();
             var keep = 0;
             for (var i = 0; i < held.Length; i++)
             {
@@ -77,16 +87,23 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
                 _visits.Remove(key);
                 continue;
             }
-            if (keep < held.Length) _visits[key] = held = [.. held.Where(v => !IsOlderThan(v, timeoutMs + latenessMs, watermarkMs))];
+            if (keep < held.Length)
+            {
+                var kept = new List<PresenceInterval>(keep);
+                foreach (var v in held) if (!IsOlderThan(v, timeoutMs + latenessMs, watermarkMs)) kept.Add(v);
+                stored = new SessionVisits([.. kept]);
+                held = stored.AsSpan();
+            }
             _due.Schedule(key, NextDue(held, watermarkMs));
         }
+        _taken.Clear();
     }
 
     /// <summary>
     /// When the sweep must look at a session again, as the last-sign time it waits for event time to pass by the
     /// timeout: the time-out of a visit not yet closed, else the end of the allowed lateness of the oldest.
     /// </summary>
-    private long NextDue(PresenceInterval[] held, long watermarkMs)
+    private long NextDue(ReadOnlySpan<PresenceInterval> held, long watermarkMs)
     {
         var due = long.MaxValue;
         foreach (var v in held)
@@ -99,7 +116,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
 
     /// <summary>The visits held for <paramref name="profile"/>, by session.</summary>
     public List<(int Session, PresenceInterval Visit)> Of(ulong profile) =>
-        [.. _visits.Where(v => v.Key.Profile == profile).SelectMany(v => v.Value.Select(visit => (v.Key.Session, visit)))];
+        [.. _visits.Where(v => v.Key.Profile == profile).SelectMany(v => v.Value.ToArray().Select(visit => (v.Key.Session, visit)))];
 
     public void Remove(ulong profile)
     {
@@ -109,12 +126,13 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     public void Save(BinaryWriter w)
     {
         w.Write(_visits.Count);
-        foreach (var ((profile, session), held) in _visits)
+        foreach (var ((profile, session), visits) in _visits)
         {
             w.Write(profile);
             w.Write(session);
+            var held = visits;
             w.Write((byte)held.Length);
-            foreach (var v in held)
+            foreach (var v in held.AsSpan())
             {
                 w.Write(v.JoinMs);
                 w.Write(v.LastMs);
@@ -130,8 +148,9 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         {
             var key = (r.ReadUInt64(), r.ReadInt32());
             var held = new PresenceInterval[r.ReadByte()];
+            if (held.Length == 0) throw new InvalidDataException("a session without visits in the checkpoint");
             for (var i = 0; i < held.Length; i++) held[i] = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
-            _visits[key] = held;
+            _visits[key] = new SessionVisits(held);
             _due.Schedule(key, held.Min(v => v.LastMs));
         }
     }
@@ -143,19 +162,21 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         {
             var key = (r.ReadUInt64(), r.ReadInt32());
             var visit = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), 0, PresenceEdges.None);
-            _visits[key] = [visit];
+            _visits[key] = new SessionVisits(visit);
             _due.Schedule(key, visit.LastMs);
         }
     }
 
     private void Add((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
     {
-        if (!_visits.TryGetValue(key, out var held))
+        ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(_visits, key, out var exists);
+        if (!exists)
         {
-            _visits[key] = [Settle(key, visit, watermarkMs, count)];
+            stored = new SessionVisits(Settle(key, visit, watermarkMs, count));
             _due.Schedule(key, visit.LastMs);
             return;
         }
+        var held = stored.AsSpan();
         var at = 0;
         while (at < held.Length && held[at].JoinMs <= visit.JoinMs) at++;
         // Most late events widen a neighbour: merge in place, and only a visit bridging two needs a new array.
@@ -172,7 +193,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             var merged = held.ToArray();
             into = Coalesce(merged, into, out var remaining);
             merged[into] = Settle(key, merged[into], watermarkMs, count);
-            _visits[key] = merged[..remaining];
+            stored = new SessionVisits(merged[..remaining]);
             return;
         }
         PresenceInterval[] grown = [.. held[..at], visit, .. held[at..]];
@@ -185,7 +206,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             Settle(key, grown[0], long.MaxValue, count);
             first = 1;
         }
-        _visits[key] = first == 0 && length == grown.Length ? grown : grown[first..length];
+        stored = new SessionVisits(first == 0 && length == grown.Length ? grown : grown[first..length]);
     }
 
     /// <summary>
@@ -209,6 +230,32 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             length--;
         }
         return at;
+    }
+
+    /// <summary>
+    /// The visits of one session, oldest first: nearly always one, held inline in the map's entry (no array to allocate
+    /// and no second cache miss); an array only when a viewer left and came back.
+    /// </summary>
+    private struct SessionVisits
+    {
+        private PresenceInterval _single;
+        private readonly PresenceInterval[]? _many;
+
+        public SessionVisits(PresenceInterval single) => _single = single;
+
+        public SessionVisits(PresenceInterval[] visits)
+        {
+            if (visits.Length == 1) _single = visits[0];
+            else _many = visits;
+        }
+
+        public readonly int Length => _many?.Length ?? 1;
+
+        /// <summary>The visits, writable in place: use it on the stored entry (through a ref), not on a copy.</summary>
+        [UnscopedRef]
+        public Span<PresenceInterval> AsSpan() => _many ?? MemoryMarshal.CreateSpan(ref _single, 1);
+
+        public readonly PresenceInterval[] ToArray() => _many is { } many ? [.. many] : [_single];
     }
 
     private bool Joins(PresenceInterval earlier, PresenceInterval later) =>

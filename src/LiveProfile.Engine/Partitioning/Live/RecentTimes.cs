@@ -15,6 +15,7 @@ internal sealed class RecentTimes(long horizonMs)
 
     private readonly Dictionary<(ulong Profile, int Item), Times> _times = [];
     private readonly ExpiryQueue<(ulong Profile, int Item)> _due = new(); // one entry per (profile, item) held
+    private readonly List<(ulong Profile, int Item)> _taken = [];
 
     public void Remember(ulong profile, int item, long tsMs)
     {
@@ -49,7 +50,8 @@ internal sealed class RecentTimes(long horizonMs)
     public void Sweep(long watermarkMs)
     {
         if (watermarkMs == long.MinValue) return;
-        while (_due.TryTakeDue(watermarkMs - horizonMs, out var key))
+        _due.TakeDue(watermarkMs - horizonMs, _taken);
+        foreach (var key in _taken)
         {
             ref var times = ref CollectionsMarshal.GetValueRefOrNullRef(_times, key);
             if (Unsafe.IsNullRef(ref times)) continue; // removed with its profile
@@ -57,6 +59,7 @@ internal sealed class RecentTimes(long horizonMs)
             if (times.Count == 0) _times.Remove(key);
             else _due.Schedule(key, times.Oldest);
         }
+        _taken.Clear();
     }
 
     /// <summary>What is remembered for <paramref name="profile"/>, by item.</summary>

@@ -8,21 +8,15 @@ namespace LiveProfile.Engine.Tags.Evaluation;
 /// the population and its ranks estimate the global ones (exact for one partition). A distribution
 /// is rebuilt when the day changes or when enough new orders arrived since (see <see cref="Rank"/>), never per event.
 /// </summary>
-internal sealed class SpendRanks
+/// <param name="population">The partition's profiles (null where an ordinal is free); those with orders are the buyers.</param>
+internal sealed class SpendRanks(IReadOnlyList<Profile?> population)
 {
     private readonly Dictionary<int, Distribution> _byWindow = [];
-    private readonly HashSet<Profile> _buyers = [];
     private int _ordersSinceBuild;
 
-    /// <summary>The profile ordered (or arrived with orders: restore, merge): distributions drift until the next rebuild.</summary>
-    public void NoteOrder(Profile buyer)
-    {
-        _buyers.Add(buyer);
-        _ordersSinceBuild++;
-    }
-
-    /// <summary>The profile left the partition.</summary>
-    public void Forget(Profile profile) => _buyers.Remove(profile);
+    /// <summary>A profile ordered (or arrived with orders: restore, merge): distributions drift until the next rebuild.</summary>
+    // Counted, not collected: a set of buyers cost a hash lookup per order, and a rebuild is rare enough to scan everyone.
+    public void NoteOrder() => _ordersSinceBuild++;
 
     /// <summary>Share (0–1) of users with orders in the window whose spend is below <paramref name="spend"/>; NaN without orders.</summary>
     public double Rank(double spend, int today, int days)
@@ -52,8 +46,9 @@ internal sealed class SpendRanks
         _ordersSinceBuild = 0;
         _byWindow.Clear(); // every window is rebuilt on demand after this
         var values = new List<double>();
-        foreach (var p in _buyers)
+        foreach (var p in population)
         {
+            if (p is not { Orders: > 0 }) continue;
             var cents = p.Sum(FeatureKeys.SpendCents, today, days);
             if (cents > 0) values.Add(cents / 100.0);
         }
