@@ -31,6 +31,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>A page of a segment's members in this partition, from <paramref name="fromOrdinal"/> on.</summary>
     Task<SegmentPageReply> SegmentMembers(string expression, int fromOrdinal, int limit);
 
+    /// <summary>This partition's share of a room's audience right now: viewers, new viewers, viewers per tag and per family.</summary>
+    Task<RoomSliceReply> RoomAudience(string room);
+
     /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
     /// <remarks>
     /// Not bound by Orleans' default 30 s response timeout: writing millions of profiles takes longer (about 5 s for
@@ -50,6 +53,10 @@ public sealed record PartitionStats([property: Id(0)] int Partition, [property: 
 
 [GenerateSerializer, Immutable]
 public sealed record SegmentSliceReply([property: Id(0)] long Count, [property: Id(1)] ulong[] Sample);
+
+[GenerateSerializer, Immutable]
+public sealed record RoomSliceReply([property: Id(0)] int Viewers, [property: Id(1)] int NewViewers,
+    [property: Id(2)] Dictionary<string, int> Tags, [property: Id(3)] Dictionary<string, int> Families);
 
 /// <summary><see cref="Next"/>: the ordinal to continue from, -1 after the last page.</summary>
 [GenerateSerializer, Immutable]

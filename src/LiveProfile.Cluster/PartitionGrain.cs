@@ -71,6 +71,12 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         return Task.FromResult(new SegmentPageReply(page.Members, page.Next));
     }
 
+    public Task<RoomSliceReply> RoomAudience(string room)
+    {
+        var slice = _engine.Audience(room);
+        return Task.FromResult(new RoomSliceReply(slice.Viewers, slice.NewViewers, new(slice.Tags), new(slice.Families)));
+    }
+
     public Task Checkpoint(long lsn)
     {
         _engine.MarkApplied(lsn);

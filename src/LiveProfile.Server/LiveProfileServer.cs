@@ -47,6 +47,8 @@ public static class LiveProfileServer
         builder.Services.AddSingleton<Tags.TaxonomyUpdater>();
         builder.Services.AddSingleton(new Segments.SegmentStore(layout.Segments));
         builder.Services.AddSingleton<Segments.SegmentService>();
+        builder.Services.AddSingleton(Rooms.TalkTrackRules.LoadOrCreate(layout.Root));
+        builder.Services.AddSingleton<Rooms.RoomService>();
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
         builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
         builder.Services.AddSingleton<IngestMetrics>();
@@ -84,6 +86,7 @@ public static class LiveProfileServer
         app.MapChanges();
         app.MapQuarantine();
         app.MapSegments();
+        app.MapRooms();
         return app;
     }
 

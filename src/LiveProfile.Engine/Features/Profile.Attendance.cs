@@ -11,6 +11,25 @@ public sealed partial class Profile
     private int _attendanceCount;
     private byte _attendanceClass;
 
+    /// <summary>The room (interned) the viewer is in right now, -1 when none: one room at a time, the latest it showed up in.</summary>
+    internal int PresentRoom { get; set; } = -1;
+
+    /// <summary>The session of <see cref="PresentRoom"/> (interned), -1 when none.</summary>
+    internal int PresentSession { get; set; } = -1;
+
+    /// <summary>The latest sign of presence in <see cref="PresentRoom"/>: a sign elsewhere moves the viewer only if it is later.</summary>
+    internal long PresentAtMs { get; set; }
+
+    /// <summary>The viewer entered <see cref="PresentRoom"/> on its first session there (counted as a new viewer).</summary>
+    internal bool PresentIsNew { get; set; }
+
+    /// <summary>Whether the profile attended another session of <paramref name="room"/> than <paramref name="session"/> (a returning viewer).</summary>
+    internal bool AttendedBefore(int room, int session)
+    {
+        foreach (var a in Attendance) if (a.Room == room && a.Session != session) return true;
+        return false;
+    }
+
     public ReadOnlySpan<SessionAttendance> Attendance => _slabs.Attendance.Span(_attendanceHandle, _attendanceCount);
 
     /// <summary>Records presence in a session; returns its index so the caller can add dwell or flags.</summary>

@@ -66,13 +66,13 @@ public sealed partial class PartitionEngine
         switch (e.Type)
         {
             case EventType.LiveJoin:
-                RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Join);
+                RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Join);
                 break;
             case EventType.LiveHeartbeat:
-                RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Seen);
+                RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Seen);
                 break;
             case EventType.LiveLeave:
-                RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Leave);
+                RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Leave);
                 break;
             case EventType.LiveComment:
                 attendance.Flags |= AttendanceFlags.Commented;
@@ -96,7 +96,7 @@ public sealed partial class PartitionEngine
                 if (View(profile, e.Product, minute, day) is { } clicked) RememberClick(profile, clicked.ProductKey, e.TsMs);
                 break;
         }
-        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) RecordPresence(profile, sessionKey, e.TsMs, PresenceKind.Seen);
+        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Seen);
     }
 
     private void InteractWithScreen(Profile profile, string room, long tsMs, int minute, int day, ref SessionAttendance attendance)

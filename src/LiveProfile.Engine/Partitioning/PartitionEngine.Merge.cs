@@ -81,7 +81,10 @@ public sealed partial class PartitionEngine
         {
             var session = World.Keys.Intern(r.ReadString());
             var visit = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
-            _visits.Add(targetId, session, visit, WatermarkMs, _countDwell);
+            if (_visits.Add(targetId, session, visit, WatermarkMs, _countDwell) && _profiles.TryGetValue(targetId, out var target))
+            {
+                foreach (var a in target.Attendance) if (a.Session == session) UpdatePresence(target, a.Room, session, visit.LastMs, present: true);
+            }
         }
         var clicks = ReadTimes(r);
         var orders = ReadTimes(r);

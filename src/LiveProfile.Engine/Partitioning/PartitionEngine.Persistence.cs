@@ -83,6 +83,7 @@ public sealed partial class PartitionEngine
             engine._visits.LoadOpenVisits(r);
             engine._impulse.LoadClicks(r);
         }
+        engine.RebuildAudiences();
         if (engine._appliedTaxonomyVersion == engine._taxonomy.Version)
         {
             engine._tagRuntime.ReportBackfill(engine.PartitionId, engine._taxonomy.Version, engine._profiles.Count, engine._profiles.Count);

@@ -70,6 +70,7 @@ public sealed partial class PartitionEngine
         {
             _taxonomy = current;
             _sweep = new TagSweep(current.All, backfill: true);
+            RebuildAudiences(); // a tag may have moved to another family
         }
         else if (_appliedTaxonomyVersion != current.Version && _sweep is null)
         {
@@ -166,6 +167,7 @@ public sealed partial class PartitionEngine
                 var previous = profile.TagAt(index).Weight;
                 profile.RemoveTagAt(index);
                 Bitmaps.Clear(tag.Key, profile.Ordinal);
+                RoomTagChanged(profile, tag.Key, added: false);
                 _changedTags.Add(tag.Key);
                 sink?.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.Removed, 0, previous, nowMs, taxonomy.Version));
                 continue;
@@ -175,6 +177,7 @@ public sealed partial class PartitionEngine
             {
                 profile.AddTag(new ProfileTag(tag.Key, weight, minute, tag.Source));
                 Bitmaps.Set(tag.Key, profile.Ordinal);
+                RoomTagChanged(profile, tag.Key, added: true);
                 _changedTags.Add(tag.Key);
                 if (sink is null) continue;
                 sink.Publish(new TagChange(profile.Id, tag.Id, TagChangeKind.Added, weight, 0, nowMs, taxonomy.Version));
@@ -230,6 +233,7 @@ public sealed partial class PartitionEngine
             if (taxonomy.FindByKey(held.Tag) is not null) continue;
             profile.RemoveTagAt(i);
             Bitmaps.Clear(held.Tag, profile.Ordinal);
+            RoomTagChanged(profile, held.Tag, added: false);
             _changedTags.Add(held.Tag);
             _tagRuntime.Sink?.Publish(new TagChange(profile.Id, TagKeys.Name(held.Tag), TagChangeKind.Removed, 0, held.Weight, nowMs,
                 taxonomy.Version, $"not in taxonomy v{taxonomy.Version}"));

@@ -27,8 +27,8 @@ public sealed partial class PartitionEngine
         _countDwell = CountDwell;
     }
 
-    private void RecordPresence(Profile profile, int session, long tsMs, PresenceKind kind) =>
-        _visits.Record(profile.Id, session, tsMs, kind, WatermarkMs, _countDwell);
+    private void RecordPresence(Profile profile, int room, int session, long tsMs, PresenceKind kind) =>
+        UpdatePresence(profile, room, session, tsMs, _visits.Record(profile.Id, session, tsMs, kind, WatermarkMs, _countDwell, profile));
 
     private void CountDwell(ulong profileId, int session, long joinMs, int seconds)
     {
@@ -51,6 +51,7 @@ public sealed partial class PartitionEngine
         if (_lastSweepMs != long.MinValue && watermarkMs - _lastSweepMs < 10_000) return;
         _lastSweepMs = watermarkMs;
         _visits.Sweep(watermarkMs, _countDwell);
+        LeaveTimedOut();
         _impulse.Sweep(watermarkMs);
     }
 

@@ -28,6 +28,7 @@ public sealed partial class PartitionEngine
         World = new World(new Interner(), new Interner()) { UtcOffsetMinutes = options.LocalUtcOffsetMinutes };
         InitTags();
         InitLiveState();
+        RebuildAudiences();
         _tagRuntime.ReportBackfill(partitionId, _taxonomy.Version, 0, 0); // nothing to backfill yet
     }
 
@@ -118,6 +119,7 @@ public sealed partial class PartitionEngine
 
     private void Remove(Profile profile)
     {
+        LeaveRoom(profile);
         _profiles.Remove(profile.Id);
         ForgetOrdinal(profile);
         _freeOrdinals.Push(profile.Ordinal);

@@ -86,6 +86,9 @@ public sealed class World
     }
 
     /// <summary>Interned key of a room (<c>room:…</c>).</summary>
+    /// <summary>The key of a room seen before, without interning a new one (queries must not grow the world).</summary>
+    public bool TryRoomKey(string room, out int key) => _roomKeys.TryGetValue(room, out key);
+
     public int RoomKey(string room)
     {
         if (!_roomKeys.TryGetValue(room, out var key)) _roomKeys[room] = key = Keys.Intern("room:" + room);

@@ -1,62 +1,52 @@
 namespace LiveProfile.Engine.Rooms;
 
 /// <summary>
-/// Who is in one live room right now, as one partition sees it, and how many of them carry each tag. Kept by
-/// incremental counters: a viewer entering adds its tags, leaving (a leave, a heartbeat time-out, a merge) subtracts
-/// them, and a tag gained or lost by a viewer in the room moves its counter by one; nothing ever scans the viewers.
-/// A room's composition is the sum over partitions. Single writer, like its partition.
+/// How many viewers one live room has right now, as one partition sees it, and how many of them carry each tag (and
+/// each family). Counters only, kept incrementally: a viewer entering adds its tags, leaving (a leave, a heartbeat
+/// time-out, a merge) subtracts them, and a tag gained or lost by a viewer in the room moves its counter by one;
+/// nothing ever scans the viewers. Who is in which room is the partition's to know (each viewer is in one room at a
+/// time); a room's composition is the sum over partitions. Single writer, like its partition.
 /// </summary>
 public sealed class RoomAudience
 {
-    private readonly Dictionary<int, bool> _viewers = []; // ordinal → new to this room
-    private readonly Dictionary<int, int> _tagCounts = [];
+    private readonly Dictionary<int, int> _counts = [];
 
-    public int Viewers => _viewers.Count;
+    public int Viewers { get; private set; }
 
     /// <summary>Viewers present whose first session of this room this is.</summary>
     public int NewViewers { get; private set; }
 
-    /// <summary>Present viewers carrying the tag with this key.</summary>
-    public int CountOf(int tagKey) => _tagCounts.GetValueOrDefault(tagKey);
+    /// <summary>Present viewers counted under <paramref name="counter"/> (a tag key, or a family's).</summary>
+    public int CountOf(int counter) => _counts.GetValueOrDefault(counter);
 
-    /// <summary>Tags carried by at least one present viewer, with how many carry each.</summary>
-    public IEnumerable<KeyValuePair<int, int>> TagCounts => _tagCounts;
+    /// <summary>Counters of at least one present viewer, with how many viewers each counts.</summary>
+    public IEnumerable<KeyValuePair<int, int>> TagCounts => _counts;
 
-    /// <summary>A viewer comes in carrying <paramref name="tags"/>; false when already present (nothing changes).</summary>
-    public bool Enter(int ordinal, ReadOnlySpan<int> tags, bool isNew)
+    /// <summary>A viewer comes in, counted under <paramref name="counters"/> (its tags and families).</summary>
+    public void Enter(ReadOnlySpan<int> counters, bool isNew)
     {
-        if (!_viewers.TryAdd(ordinal, isNew)) return false;
+        Viewers++;
         if (isNew) NewViewers++;
-        foreach (var tag in tags) Add(tag, 1);
-        return true;
+        foreach (var counter in counters) Add(counter, 1);
     }
 
-    /// <summary>A viewer goes, carrying <paramref name="tags"/> (its tags now); false when it was not present.</summary>
-    public bool Leave(int ordinal, ReadOnlySpan<int> tags)
+    /// <summary>A viewer goes, counted under <paramref name="counters"/> as it is now; <paramref name="wasNew"/> as it entered.</summary>
+    public void Leave(ReadOnlySpan<int> counters, bool wasNew)
     {
-        if (!_viewers.Remove(ordinal, out var isNew)) return false;
-        if (isNew) NewViewers--;
-        foreach (var tag in tags) Add(tag, -1);
-        return true;
+        if (Viewers == 0) throw new InvalidOperationException("a viewer left a room nobody was in");
+        Viewers--;
+        if (wasNew) NewViewers--;
+        foreach (var counter in counters) Add(counter, -1);
     }
 
-    /// <summary>A viewer gained a tag; counted when it is present.</summary>
-    public void TagAdded(int ordinal, int tagKey)
-    {
-        if (_viewers.ContainsKey(ordinal)) Add(tagKey, 1);
-    }
+    /// <summary>A present viewer gained (+1) or lost (-1) what a counter counts.</summary>
+    public void Move(int counter, int delta) => Add(counter, delta);
 
-    /// <summary>A viewer lost a tag; counted when it is present.</summary>
-    public void TagRemoved(int ordinal, int tagKey)
+    private void Add(int counter, int delta)
     {
-        if (_viewers.ContainsKey(ordinal)) Add(tagKey, -1);
-    }
-
-    private void Add(int tagKey, int delta)
-    {
-        var count = _tagCounts.GetValueOrDefault(tagKey) + delta;
-        if (count < 0) throw new InvalidOperationException($"tag {tagKey}: a viewer left with a tag it was never counted with");
-        if (count == 0) _tagCounts.Remove(tagKey);
-        else _tagCounts[tagKey] = count;
+        var count = _counts.GetValueOrDefault(counter) + delta;
+        if (count < 0) throw new InvalidOperationException($"counter {counter}: a viewer left with something it was never counted with");
+        if (count == 0) _counts.Remove(counter);
+        else _counts[counter] = count;
     }
 }

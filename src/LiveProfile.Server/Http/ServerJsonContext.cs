@@ -30,6 +30,7 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(SegmentDefinition))]
 [JsonSerializable(typeof(SavedSegmentAnswer))]
 [JsonSerializable(typeof(SavedSegmentAnswer[]))]
+[JsonSerializable(typeof(RoomAnswer))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

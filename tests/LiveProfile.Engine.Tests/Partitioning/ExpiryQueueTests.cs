@@ -17,7 +17,7 @@ public sealed class ExpiryQueueTests
         {
             var queue = new ExpiryQueue<int>();
             var model = new List<(int Key, long Due)>();
-            var taken = new List<int>();
+            var taken = new List<(int Key, long DueMs)>();
             foreach (var (take, key, ms) in ops)
             {
                 if (!take)
@@ -29,7 +29,8 @@ public sealed class ExpiryQueueTests
                 queue.TakeDue(ms, taken);
                 var expected = model.Where(e => e.Due < ms).Select(e => e.Key).Order().ToList();
                 model.RemoveAll(e => e.Due < ms);
-                Assert.Equal(expected, taken.Order().ToList());
+                Assert.Equal(expected, taken.Select(t => t.Key).Order().ToList());
+                Assert.All(taken, t => Assert.True(t.DueMs < ms));
                 taken.Clear();
             }
         }, iter: 500);
@@ -41,17 +42,17 @@ public sealed class ExpiryQueueTests
         var queue = new ExpiryQueue<string>();
         queue.Schedule("a", 5_000);
         queue.Schedule("b", 25_000);
-        var taken = new List<string>();
+        var taken = new List<(string Key, long DueMs)>();
         queue.TakeDue(20_000, taken);
-        Assert.Equal(["a"], taken);
+        Assert.Equal([("a", 5_000L)], taken);
         queue.Schedule("a", 6_000); // handled, still held, and already due again
         taken.Clear();
         queue.TakeDue(20_000, taken);
-        Assert.Equal(["a"], taken);
+        Assert.Equal([("a", 6_000L)], taken);
         taken.Clear();
         queue.TakeDue(25_000, taken); // due strictly before
         Assert.Empty(taken);
         queue.TakeDue(25_001, taken);
-        Assert.Equal(["b"], taken);
+        Assert.Equal([("b", 25_000L)], taken);
     }
 }

@@ -4,8 +4,9 @@ namespace LiveProfile.Engine.Partitioning.Live;
 
 /// <summary>
 /// Keys by the event time at which something about them falls due (a visit's time-out, a remembered click's end), so
-/// that a sweep touches only what is due instead of everything held. Owners keep one entry per key: they schedule a
-/// key when they first hold it, and when its entry comes due they handle it and schedule it again if it is still held.
+/// that a sweep touches only what is due instead of everything held. Owners schedule a key when they first hold it,
+/// and when its entry comes due they handle it and schedule it again if it is still held; an owner that must look at a
+/// key sooner schedules it again and ignores the stale entry when it comes (by the time it was scheduled for).
 /// </summary>
 /// <remarks>
 /// Keys wait in buckets of <see cref="BucketMs"/> of event time, taken whole in order (a timing wheel whose slots are
@@ -34,10 +35,10 @@ internal sealed class ExpiryQueue<TKey>
     }
 
     /// <summary>
-    /// Moves every key due before <paramref name="beforeMs"/> into <paramref name="due"/>. Keys scheduled while the
-    /// caller handles them wait for the next take.
+    /// Moves every key due before <paramref name="beforeMs"/>, with the time it was scheduled for, into <paramref name="due"/>.
+    /// Keys scheduled while the caller handles them wait for the next take.
     /// </summary>
-    public void TakeDue(long beforeMs, List<TKey> due)
+    public void TakeDue(long beforeMs, List<(TKey Key, long DueMs)> due)
     {
         while (_order.TryPeek(out var bucket, out _) && bucket * BucketMs < beforeMs)
         {
@@ -45,7 +46,7 @@ internal sealed class ExpiryQueue<TKey>
             var kept = 0;
             for (var i = 0; i < keys.Count; i++)
             {
-                if (keys[i].DueMs < beforeMs) due.Add(keys[i].Key);
+                if (keys[i].DueMs < beforeMs) due.Add(keys[i]);
                 else keys[kept++] = keys[i];
             }
             if (kept > 0)

@@ -11,7 +11,7 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
     private readonly RecentTimes _orders = new(windowMs + latenessMs);
     private readonly HashSet<(ulong Profile, long OrderMs)> _impulsive = [];
     private readonly ExpiryQueue<(ulong Profile, long OrderMs)> _impulsiveDue = new();
-    private readonly List<(ulong Profile, long OrderMs)> _expired = [];
+    private readonly List<((ulong Profile, long OrderMs) Order, long DueMs)> _expired = [];
 
     /// <summary>Whether a remembered click on <paramref name="product"/> makes an order at <paramref name="orderMs"/> impulsive.</summary>
     public bool WasClicked(ulong profile, int product, long orderMs) => _clicks.Any(profile, product, orderMs - windowMs, orderMs);
@@ -52,7 +52,7 @@ internal sealed class ImpulseMatcher(long windowMs, long latenessMs)
         _clicks.Sweep(watermarkMs);
         _orders.Sweep(watermarkMs);
         _impulsiveDue.TakeDue(watermarkMs - windowMs - latenessMs, _expired);
-        foreach (var order in _expired) _impulsive.Remove(order);
+        foreach (var (order, _) in _expired) _impulsive.Remove(order);
         _expired.Clear();
     }
 

@@ -23,7 +23,8 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
 
     private readonly Dictionary<(ulong Profile, int Session), SessionVisits> _visits = [];
     private readonly ExpiryQueue<(ulong Profile, int Session)> _due = new(); // one entry per session held
-    private readonly List<(ulong Profile, int Session)> _taken = [];
+    private readonly List<((ulong Profile, int Session) Key, long DueMs)> _taken = [];
+    private readonly List<(ulong Profile, int Session, object? Owner)> _left = [];
 
     /// <summary>Called with the dwell to add: the whole of a visit that closed, or what a late event added to a closed one.</summary>
     public delegate void DwellCounter(ulong profile, int session, long joinMs, int seconds);
@@ -31,7 +32,9 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     /// <summary>Sessions with visits held (open, or closed and still within the allowed lateness).</summary>
     public int Count => _visits.Count;
 
-    public void Record(ulong profile, int session, long tsMs, PresenceKind kind, long watermarkMs, DwellCounter count)
+    /// <returns>Whether the viewer is in the session after the event: its newest visit is open (not left, not timed out).</returns>
+    /// <param name="owner">The caller's object for the profile, handed back with <see cref="LeftBySweep"/> (saves it a lookup).</param>
+    public bool Record(ulong profile, int session, long tsMs, PresenceKind kind, long watermarkMs, DwellCounter count, object? owner = null)
     {
         var edges = kind switch { PresenceKind.Join => PresenceEdges.Joined, PresenceKind.Leave => PresenceEdges.Left, _ => PresenceEdges.None };
         var key = (profile, session);
@@ -44,7 +47,8 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             if (tsMs > newest.LastMs && newest.ContinuesInto(new PresenceInterval(tsMs, tsMs, 0, edges), timeoutMs))
             {
                 held[^1] = Settle(key, newest with { LastMs = tsMs, Edges = newest.Edges | edges }, watermarkMs, count);
-                return;
+                stored.Owner = owner ?? stored.Owner;
+                return Mark(ref stored, watermarkMs);
             }
             for (var i = 0; i < held.Length; i++)
             {
@@ -53,15 +57,37 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
                 // Inside a known visit: only a join at its very start or a leave at its very end says something new.
                 if (kind == PresenceKind.Join && tsMs == visit.JoinMs) held[i] = visit with { Edges = visit.Edges | PresenceEdges.Joined };
                 else if (kind == PresenceKind.Leave && tsMs == visit.LastMs) held[i] = Settle(key, visit with { Edges = visit.Edges | edges }, watermarkMs, count);
-                return;
+                return Mark(ref stored, watermarkMs);
             }
         }
-        Add(key, new PresenceInterval(tsMs, tsMs, 0, edges), watermarkMs, count);
+        ref var added = ref Add(key, new PresenceInterval(tsMs, tsMs, 0, edges), watermarkMs, count);
+        added.Owner = owner ?? added.Owner;
+        return Mark(ref added, watermarkMs);
     }
 
-    /// <summary>Adds a visit measured elsewhere (a merged identity's), merged with the ones held that it overlaps or continues.</summary>
-    public void Add(ulong profile, int session, PresenceInterval visit, long watermarkMs, DwellCounter count) =>
-        Add((profile, session), visit, watermarkMs, count);
+    /// <summary>
+    /// Adds a visit measured elsewhere (a merged identity's), merged with the ones held that it overlaps or continues;
+    /// returns whether the viewer is in the session after it.
+    /// </summary>
+    public bool Add(ulong profile, int session, PresenceInterval visit, long watermarkMs, DwellCounter count)
+    {
+        return Mark(ref Add((profile, session), visit, watermarkMs, count), watermarkMs);
+    }
+
+    /// <summary>The sessions whose viewer the latest <see cref="Sweep"/> found gone (every visit closed by time-out).</summary>
+    public IReadOnlyList<(ulong Profile, int Session, object? Owner)> LeftBySweep => _left;
+
+    /// <summary>Marks who is in which session at <paramref name="watermarkMs"/> after a restore, and returns them.</summary>
+    public List<(ulong Profile, int Session)> RestorePresence(long watermarkMs)
+    {
+        var present = new List<(ulong, int)>();
+        foreach (var key in _visits.Keys.ToList())
+        {
+            ref var stored = ref CollectionsMarshal.GetValueRefOrNullRef(_visits, key);
+            if (stored.Present = IsOpen(stored.AsSpan()[^1], watermarkMs)) present.Add(key);
+        }
+        return present;
+    }
 
     /// <summary>
     /// Counts visits that closed by timeout; forgets closed visits older than the allowed lateness. Touches only the
@@ -69,13 +95,16 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     /// </summary>
     public void Sweep(long watermarkMs, DwellCounter count)
     {
+        _left.Clear();
         if (watermarkMs == long.MinValue) return;
         _due.TakeDue(watermarkMs - timeoutMs, _taken);
-        foreach (var key in _taken)
+        foreach (var (key, dueMs) in _taken)
         {
             ref var stored = ref CollectionsMarshal.GetValueRefOrNullRef(_visits, key);
-            if (Unsafe.IsNullRef(ref stored)) continue; // removed with its profile
+            // Removed with its profile, or scheduled sooner since (a new visit): that entry, not this one, is the session's.
+            if (Unsafe.IsNullRef(ref stored) || stored.DueMs != dueMs) continue;
             var held = stored.AsSpan();
+            var wasPresent = stored.Present;
             var keep = 0;
             for (var i = 0; i < held.Length; i++)
             {
@@ -84,17 +113,19 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             }
             if (keep == 0)
             {
-                _visits.Remove(key);
+                if (wasPresent) _left.Add((key.Profile, key.Session, stored.Owner));
+                _visits.Remove(key); // after reading the entry: removing clears it
                 continue;
             }
             if (keep < held.Length)
             {
                 var kept = new List<PresenceInterval>(keep);
                 foreach (var v in held) if (!IsOlderThan(v, timeoutMs + latenessMs, watermarkMs)) kept.Add(v);
-                stored = new SessionVisits([.. kept]);
+                stored.Replace([.. kept]);
                 held = stored.AsSpan();
             }
-            _due.Schedule(key, NextDue(held, watermarkMs));
+            if (wasPresent && !(stored.Present = IsOpen(held[^1], watermarkMs))) _left.Add((key.Profile, key.Session, stored.Owner));
+            _due.Schedule(key, stored.DueMs = NextDue(held, watermarkMs));
         }
         _taken.Clear();
     }
@@ -150,8 +181,9 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             var held = new PresenceInterval[r.ReadByte()];
             if (held.Length == 0) throw new InvalidDataException("a session without visits in the checkpoint");
             for (var i = 0; i < held.Length; i++) held[i] = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
-            _visits[key] = new SessionVisits(held);
-            _due.Schedule(key, held.Min(v => v.LastMs));
+            var due = held.Min(v => v.LastMs);
+            _visits[key] = new SessionVisits(held) { DueMs = due };
+            _due.Schedule(key, due);
         }
     }
 
@@ -162,19 +194,20 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         {
             var key = (r.ReadUInt64(), r.ReadInt32());
             var visit = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), 0, PresenceEdges.None);
-            _visits[key] = new SessionVisits(visit);
+            _visits[key] = new SessionVisits(visit) { DueMs = visit.LastMs };
             _due.Schedule(key, visit.LastMs);
         }
     }
 
-    private void Add((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
+    /// <summary>Adds a visit to its session's; returns the stored entry.</summary>
+    private ref SessionVisits Add((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
     {
         ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(_visits, key, out var exists);
         if (!exists)
         {
-            stored = new SessionVisits(Settle(key, visit, watermarkMs, count));
+            stored = new SessionVisits(Settle(key, visit, watermarkMs, count)) { DueMs = visit.LastMs };
             _due.Schedule(key, visit.LastMs);
-            return;
+            return ref stored;
         }
         var held = stored.AsSpan();
         var at = 0;
@@ -188,13 +221,15 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             if (!bridged)
             {
                 held[into] = Settle(key, held[into], watermarkMs, count);
-                return;
+                ScheduleSooner(ref stored, key, watermarkMs);
+                return ref stored;
             }
             var merged = held.ToArray();
             into = Coalesce(merged, into, out var remaining);
             merged[into] = Settle(key, merged[into], watermarkMs, count);
-            stored = new SessionVisits(merged[..remaining]);
-            return;
+            stored.Replace(merged[..remaining]);
+            ScheduleSooner(ref stored, key, watermarkMs);
+            return ref stored;
         }
         PresenceInterval[] grown = [.. held[..at], visit, .. held[at..]];
         at = Coalesce(grown, at, out var length);
@@ -206,8 +241,29 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             Settle(key, grown[0], long.MaxValue, count);
             first = 1;
         }
-        stored = new SessionVisits(first == 0 && length == grown.Length ? grown : grown[first..length]);
+        stored.Replace(first == 0 && length == grown.Length ? grown : grown[first..length]);
+        ScheduleSooner(ref stored, key, watermarkMs);
+        return ref stored;
     }
+
+    /// <summary>
+    /// Schedules the session sooner when a visit it now holds falls due before its entry (a new visit in a session whose
+    /// earlier visits only wait for the end of their lateness): the new visit's time-out must not wait for that.
+    /// </summary>
+    private void ScheduleSooner(ref SessionVisits stored, (ulong Profile, int Session) key, long watermarkMs)
+    {
+        var due = NextDue(stored.AsSpan(), watermarkMs);
+        if (due >= stored.DueMs) return;
+        _due.Schedule(key, stored.DueMs = due);
+    }
+
+    /// <summary>
+    /// Keeps a session's presence: in while its newest visit is open. An older visit not yet swept does not count: a later
+    /// visit began, so the viewer left it.
+    /// </summary>
+    private bool Mark(ref SessionVisits stored, long watermarkMs) => stored.Present = IsOpen(stored.AsSpan()[^1], watermarkMs);
+
+    private bool IsOpen(PresenceInterval visit, long watermarkMs) => !visit.EndsWithLeave && !IsOlderThan(visit, timeoutMs, watermarkMs);
 
     /// <summary>
     /// Merges the visit at <paramref name="at"/> with the neighbours it overlaps or continues; returns its new index and,
@@ -239,14 +295,25 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     private struct SessionVisits
     {
         private PresenceInterval _single;
-        private readonly PresenceInterval[]? _many;
+        private PresenceInterval[]? _many;
 
         public SessionVisits(PresenceInterval single) => _single = single;
 
-        public SessionVisits(PresenceInterval[] visits)
+        public SessionVisits(PresenceInterval[] visits) => Replace(visits);
+
+        /// <summary>The caller's object for the profile, when it gave one.</summary>
+        public object? Owner;
+
+        /// <summary>When the session's queue entry is due; entries for other times are stale.</summary>
+        public long DueMs;
+
+        /// <summary>The viewer is in the session: as last reported by <see cref="Record"/>, <see cref="Add(ulong, int, PresenceInterval, long, DwellCounter)"/> or a sweep.</summary>
+        public bool Present;
+
+        public void Replace(PresenceInterval[] visits)
         {
-            if (visits.Length == 1) _single = visits[0];
-            else _many = visits;
+            _single = visits.Length == 1 ? visits[0] : default;
+            _many = visits.Length == 1 ? null : visits;
         }
 
         public readonly int Length => _many?.Length ?? 1;

@@ -15,7 +15,7 @@ internal sealed class RecentTimes(long horizonMs)
 
     private readonly Dictionary<(ulong Profile, int Item), Times> _times = [];
     private readonly ExpiryQueue<(ulong Profile, int Item)> _due = new(); // one entry per (profile, item) held
-    private readonly List<(ulong Profile, int Item)> _taken = [];
+    private readonly List<((ulong Profile, int Item) Key, long DueMs)> _taken = [];
 
     public void Remember(ulong profile, int item, long tsMs)
     {
@@ -51,7 +51,7 @@ internal sealed class RecentTimes(long horizonMs)
     {
         if (watermarkMs == long.MinValue) return;
         _due.TakeDue(watermarkMs - horizonMs, _taken);
-        foreach (var key in _taken)
+        foreach (var (key, _) in _taken)
         {
             ref var times = ref CollectionsMarshal.GetValueRefOrNullRef(_times, key);
             if (Unsafe.IsNullRef(ref times)) continue; // removed with its profile

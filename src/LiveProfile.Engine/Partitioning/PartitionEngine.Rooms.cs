@@ -1,0 +1,139 @@
+using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Rooms;
+using LiveProfile.Engine.Tags;
+
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>
+/// Live audiences. A viewer is in a room while a visit to one of its sessions is open (joined or seen, not left, not
+/// timed out in event time), in one room at a time: showing up in another room moves the viewer there. Each room's
+/// <see cref="RoomAudience"/> counts its viewers and their tags and families incrementally: on entering, on leaving
+/// (leave, time-out, merge, erasure) and on every tag a viewer gains or loses while in the room.
+/// </summary>
+public sealed partial class PartitionEngine
+{
+    private readonly Dictionary<int, RoomAudience> _audiences = [];
+    private Dictionary<int, int> _familyOfTag = []; // tag key → family counter key, for the taxonomy in force
+
+    /// <summary>What this partition sees of a room's audience now (zeros when nobody here is in it).</summary>
+    public RoomSlice Audience(string room)
+    {
+        if (!World.TryRoomKey(room, out var key) || !_audiences.TryGetValue(key, out var audience)) return RoomSlice.Empty;
+        var tags = new Dictionary<string, int>(StringComparer.Ordinal);
+        var families = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (counter, count) in audience.TagCounts)
+        {
+            if (counter < 0) families[_taxonomy.Families[~counter].Id] = count;
+            else tags[TagKeys.Name(counter)] = count;
+        }
+        return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families);
+    }
+
+    /// <summary>
+    /// A sign at <paramref name="tsMs"/> in a session, after which the viewer is (<paramref name="present"/>) or is not in
+    /// it. The viewer is where its latest sign is: a late sign from another room does not move it back.
+    /// </summary>
+    private void UpdatePresence(Profile profile, int room, int session, long tsMs, bool present)
+    {
+        if (profile.PresentSession == session)
+        {
+            if (!present) LeaveRoom(profile);
+            else profile.PresentAtMs = Math.Max(profile.PresentAtMs, tsMs);
+            return;
+        }
+        if (present && (profile.PresentSession < 0 || tsMs >= profile.PresentAtMs)) EnterRoom(profile, room, session, tsMs);
+    }
+
+    private void EnterRoom(Profile profile, int room, int session, long tsMs)
+    {
+        LeaveRoom(profile);
+        profile.PresentRoom = room;
+        profile.PresentSession = session;
+        profile.PresentAtMs = tsMs;
+        profile.PresentIsNew = !profile.AttendedBefore(room, session);
+        Span<int> counters = stackalloc int[profile.Tags.Length * 2];
+        AudienceOf(room).Enter(CountersOf(profile, counters), profile.PresentIsNew);
+    }
+
+    private void LeaveRoom(Profile profile)
+    {
+        if (profile.PresentSession < 0) return;
+        Span<int> counters = stackalloc int[profile.Tags.Length * 2];
+        _audiences[profile.PresentRoom].Leave(CountersOf(profile, counters), profile.PresentIsNew);
+        profile.PresentRoom = profile.PresentSession = -1;
+    }
+
+    /// <summary>Viewers whose visits the sweep closed leave their rooms.</summary>
+    private void LeaveTimedOut()
+    {
+        foreach (var (id, session, owner) in _visits.LeftBySweep)
+        {
+            // The owner the visits were recorded for saves a lookup; it may be gone (merged, erased) or unknown (restored).
+            var profile = owner as Profile is { } o && IsHeld(o) ? o : _profiles.GetValueOrDefault(id);
+            if (profile is not null && profile.PresentSession == session) LeaveRoom(profile);
+        }
+    }
+
+    /// <summary>A tag was just added to (or removed from) a profile: its room's counters follow, the family's on its first (last) tag.</summary>
+    private void RoomTagChanged(Profile profile, int tagKey, bool added)
+    {
+        if (profile.PresentSession < 0) return;
+        var audience = _audiences[profile.PresentRoom];
+        var delta = added ? 1 : -1;
+        audience.Move(tagKey, delta);
+        if (!_familyOfTag.TryGetValue(tagKey, out var family)) return;
+        var inFamily = 0;
+        foreach (var held in profile.Tags) if (_familyOfTag.GetValueOrDefault(held.Tag) == family) inFamily++;
+        if (inFamily == (added ? 1 : 0)) audience.Move(family, delta);
+    }
+
+    /// <summary>
+    /// Counts every room again from who is present (after a restore, a merge or a taxonomy change, which may move tags
+    /// between families): never on the event path.
+    /// </summary>
+    private void RebuildAudiences()
+    {
+        _familyOfTag = [];
+        for (var i = 0; i < _taxonomy.Families.Count; i++)
+        {
+            foreach (var tag in _taxonomy.Tags) if (tag.Family == _taxonomy.Families[i].Id) _familyOfTag[tag.Key] = ~i;
+        }
+        _audiences.Clear();
+        foreach (var profile in _profiles.Values) profile.PresentRoom = profile.PresentSession = -1;
+        foreach (var (id, session) in _visits.RestorePresence(WatermarkMs))
+        {
+            if (!_profiles.TryGetValue(id, out var profile)) continue;
+            foreach (var a in profile.Attendance)
+            {
+                if (a.Session != session) continue;
+                EnterRoom(profile, a.Room, session, WatermarkMs);
+                break;
+            }
+        }
+    }
+
+    private RoomAudience AudienceOf(int room)
+    {
+        if (!_audiences.TryGetValue(room, out var audience)) _audiences[room] = audience = new RoomAudience();
+        return audience;
+    }
+
+    /// <summary>The counters a viewer moves: its tags, and each family it has a tag of (negative keys).</summary>
+    private ReadOnlySpan<int> CountersOf(Profile profile, Span<int> into)
+    {
+        var n = 0;
+        foreach (var held in profile.Tags) into[n++] = held.Tag;
+        var tags = n;
+        for (var i = 0; i < tags; i++)
+        {
+            if (_familyOfTag.TryGetValue(into[i], out var family) && into[tags..n].IndexOf(family) < 0) into[n++] = family;
+        }
+        return into[..n];
+    }
+}
+
+/// <summary>One partition's share of a room's audience: viewers, new viewers, and viewers per tag and per family.</summary>
+public sealed record RoomSlice(int Viewers, int NewViewers, IReadOnlyDictionary<string, int> Tags, IReadOnlyDictionary<string, int> Families)
+{
+    public static readonly RoomSlice Empty = new(0, 0, new Dictionary<string, int>(), new Dictionary<string, int>());
+}

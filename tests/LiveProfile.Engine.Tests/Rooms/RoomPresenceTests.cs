@@ -1,0 +1,114 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Identity;
+using LiveProfile.Engine.Partitioning;
+using static LiveProfile.Engine.Tests.Events;
+
+namespace LiveProfile.Engine.Tests.Rooms;
+
+/// <summary>
+/// Room audiences kept by the partitions from live events: who is in which room (one at a time), timed out in event
+/// time, and the counters of their tags and families equal to a recount from the viewers' own tags.
+/// </summary>
+public sealed class RoomPresenceTests
+{
+    private const long Second = 1_000;
+    private static readonly string[] Rooms = ["r1", "r2"];
+    private static readonly EventType[] Kinds =
+        [EventType.LiveJoin, EventType.LiveHeartbeat, EventType.LiveComment, EventType.LiveLike, EventType.LiveProductClick, EventType.LiveLeave];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task Audience_AfterRandomVisits_EqualsARecountFromTheEventsAndTheViewersTags(int seed)
+    {
+        var random = new Random(seed);
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        await dispatcher.DispatchAsync(Numbered([Product("serum", "beauty/skincare/serum", 199), Product("chips", "food/snack", 12)], first: 1));
+        var lsn = 10L;
+        var ts = T0;
+        var current = new Dictionary<ulong, (string Room, long Ts)>(); // where each viewer is, by the events in order
+        var sawTags = false;
+        for (var batch = 0; batch < 40; batch++)
+        {
+            var events = new List<EventRecord>();
+            for (var i = random.Next(1, 12); i > 0; i--)
+            {
+                ts += random.Next(1, 8) * Second; // a join and a leave at one instant would be ambiguous
+                var viewer = (ulong)random.Next(1, 9);
+                var room = Rooms[random.Next(Rooms.Length)];
+                var kind = Kinds[random.Next(Kinds.Length)];
+                events.Add(User(kind, ts, [Account(viewer)], kind == EventType.LiveProductClick ? random.Next(2) == 0 ? "serum" : "chips" : null, room,
+                    p => p.Text = kind == EventType.LiveComment ? "这个成分安全吗" : null));
+                // A leave takes the viewer out of that room only; any other sign puts it in the room (one room at a time).
+                if (kind != EventType.LiveLeave) current[viewer] = (room, ts);
+                else if (current.TryGetValue(viewer, out var at) && at.Room == room) current.Remove(viewer);
+            }
+            // Event time moves on by more than the sweep interval, sometimes past the heartbeat time-out.
+            ts += random.Next(11, 150) * Second;
+            events.Add(User(EventType.ShopView, ts, [Account(1000)], "chips"));
+            await dispatcher.DispatchAsync(Numbered(events, lsn));
+            lsn += events.Count;
+
+            var timeout = (long)host.Engines[0].Options.HeartbeatTimeout.TotalMilliseconds;
+            foreach (var room in Rooms)
+            {
+                var present = current.Where(v => v.Value.Room == room && ts - v.Value.Ts <= timeout)
+                    .Select(v => dispatcher.Locate(Account(v.Key).Hash))
+                    .Select(at => host.Engines[at.Partition].Find(at.Profile)!)
+                    .ToList();
+                var slices = host.Engines.Select(e => e.Audience(room)).ToList();
+                Assert.True(present.Count == slices.Sum(s => s.Viewers),
+                    $"batch {batch}, {room}: {present.Count} viewers by the events, {slices.Sum(s => s.Viewers)} counted");
+                var taxonomy = host.Engines[0].Taxonomy;
+                var expectedTags = present.SelectMany(p => p.Tags.ToArray().Select(t => Engine.Tags.TagKeys.Name(t.Tag)))
+                    .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+                var actualTags = slices.SelectMany(s => s.Tags).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Sum(t => t.Value));
+                Assert.Equal(expectedTags.OrderBy(t => t.Key), actualTags.OrderBy(t => t.Key));
+                var expectedFamilies = present
+                    .SelectMany(p => p.Tags.ToArray().Select(t => taxonomy.FindByKey(t.Tag)!.Family).Distinct())
+                    .GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count());
+                var actualFamilies = slices.SelectMany(s => s.Families).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Sum(f => f.Value));
+                Assert.Equal(expectedFamilies.OrderBy(f => f.Key), actualFamilies.OrderBy(f => f.Key));
+                sawTags |= expectedTags.Count > 0;
+            }
+        }
+        Assert.True(sawTags, "no viewer carried a tag while in a room: the tag counters were not exercised");
+    }
+
+    [Fact]
+    public async Task Audience_ViewerBackForAnotherSession_IsReturning_AFirstTimerIsNew()
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 1 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        const long day = 86_400_000;
+        await dispatcher.DispatchAsync(Numbered([
+            User(EventType.LiveJoin, T0, [Account(1)], room: "r1"),
+            User(EventType.LiveLeave, T0 + 60 * Second, [Account(1)], room: "r1"),
+            User(EventType.LiveJoin, T0 + day, [Account(1)], room: "r1"),
+            User(EventType.LiveJoin, T0 + day + Second, [Account(2)], room: "r1"),
+        ]));
+        var audience = host.Engines[0].Audience("r1");
+        Assert.Equal(2, audience.Viewers);
+        Assert.Equal(1, audience.NewViewers);
+    }
+
+    [Fact]
+    public async Task Audience_ViewerShowsUpInAnotherRoom_MovesThere_AndLeavesOnTimeout()
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 1 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        await dispatcher.DispatchAsync(Numbered([User(EventType.LiveJoin, T0, [Account(1)], room: "r1")]));
+        Assert.Equal(1, host.Engines[0].Audience("r1").Viewers);
+        await dispatcher.DispatchAsync(Numbered([User(EventType.LiveLike, T0 + 5 * Second, [Account(1)], room: "r2")], 2));
+        Assert.Equal(0, host.Engines[0].Audience("r1").Viewers);
+        Assert.Equal(1, host.Engines[0].Audience("r2").Viewers);
+        // Another viewer's event moves event time past the time-out: the first viewer is gone.
+        await dispatcher.DispatchAsync(Numbered([User(EventType.ShopView, T0 + 200 * Second, [Account(2)])], 3));
+        Assert.Equal(0, host.Engines[0].Audience("r2").Viewers);
+        Assert.Equal(0, host.Engines[0].Audience("unknown-room").Viewers);
+    }
+}
