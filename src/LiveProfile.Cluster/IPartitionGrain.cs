@@ -31,8 +31,11 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>A page of a segment's members in this partition, from <paramref name="fromOrdinal"/> on.</summary>
     Task<SegmentPageReply> SegmentMembers(string expression, int fromOrdinal, int limit);
 
-    /// <summary>This partition's share of a room's audience right now: viewers, new viewers, viewers per tag and per family.</summary>
-    Task<RoomSliceReply> RoomAudience(string room);
+    /// <summary>
+    /// This partition's share of a room right now: viewers, new viewers, viewers per tag and per family, product funnels;
+    /// with a <paramref name="segment"/> (validated by the caller), its viewers and funnels only.
+    /// </summary>
+    Task<RoomSliceReply> RoomAudience(string room, string? segment);
 
     /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
     /// <remarks>
@@ -56,7 +59,13 @@ public sealed record SegmentSliceReply([property: Id(0)] long Count, [property: 
 
 [GenerateSerializer, Immutable]
 public sealed record RoomSliceReply([property: Id(0)] int Viewers, [property: Id(1)] int NewViewers,
-    [property: Id(2)] Dictionary<string, int> Tags, [property: Id(3)] Dictionary<string, int> Families);
+    [property: Id(2)] Dictionary<string, int> Tags, [property: Id(3)] Dictionary<string, int> Families,
+    [property: Id(4)] FunnelRowReply[] Funnel, [property: Id(5)] string? OnScreen, [property: Id(6)] int? SegmentViewers);
+
+/// <summary>People at each stage of one product's funnel in a partition.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FunnelRowReply([property: Id(0)] string Product, [property: Id(1)] string Title, [property: Id(2)] long OnScreen,
+    [property: Id(3)] long Clicked, [property: Id(4)] long Carted, [property: Id(5)] long Ordered);
 
 /// <summary><see cref="Next"/>: the ordinal to continue from, -1 after the last page.</summary>
 [GenerateSerializer, Immutable]

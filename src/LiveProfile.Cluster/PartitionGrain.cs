@@ -71,10 +71,14 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         return Task.FromResult(new SegmentPageReply(page.Members, page.Next));
     }
 
-    public Task<RoomSliceReply> RoomAudience(string room)
+    public Task<RoomSliceReply> RoomAudience(string room, string? segment)
     {
-        var slice = _engine.Audience(room);
-        return Task.FromResult(new RoomSliceReply(slice.Viewers, slice.NewViewers, new(slice.Tags), new(slice.Families)));
+        var node = segment is null ? null : SegmentParser.Parse(segment, new TaxonomyVocabulary(_engine.Taxonomy, acceptUnknown: true));
+        var slice = _engine.Audience(room, node);
+        var funnel = slice.Funnel.Select(f => new FunnelRowReply(f.Product, f.Title, f.Counts.OnScreen, f.Counts.Clicked, f.Counts.Carted, f.Counts.Ordered))
+            .ToArray();
+        return Task.FromResult(new RoomSliceReply(slice.Viewers, slice.NewViewers, new(slice.Tags), new(slice.Families), funnel, slice.OnScreen,
+            slice.SegmentViewers));
     }
 
     public Task Checkpoint(long lsn)

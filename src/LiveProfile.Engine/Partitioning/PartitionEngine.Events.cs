@@ -45,7 +45,7 @@ public sealed partial class PartitionEngine
                 if (e.Props.Section == "reviews") profile.Count(day, FeatureKeys.ReviewViews, 1);
                 break;
             case EventType.ShopCartAdd:
-                Interact(profile, e.Product, minute, day);
+                if (Interact(profile, e.Product, minute, day) is { } carted) FunnelPurchase(profile, e, carted.ProductKey, ordered: false);
                 break;
             case EventType.ShopOrder:
                 ApplyOrder(profile, e, minute, day);
@@ -66,13 +66,13 @@ public sealed partial class PartitionEngine
         switch (e.Type)
         {
             case EventType.LiveJoin:
-                RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Join);
+                RecordPresence(profile, room, roomKey, sessionKey, e.TsMs, PresenceKind.Join);
                 break;
             case EventType.LiveHeartbeat:
-                RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Seen);
+                RecordPresence(profile, room, roomKey, sessionKey, e.TsMs, PresenceKind.Seen);
                 break;
             case EventType.LiveLeave:
-                RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Leave);
+                RecordPresence(profile, room, roomKey, sessionKey, e.TsMs, PresenceKind.Leave);
                 break;
             case EventType.LiveComment:
                 attendance.Flags |= AttendanceFlags.Commented;
@@ -93,10 +93,14 @@ public sealed partial class PartitionEngine
                 break;
             case EventType.LiveProductClick:
                 attendance.Flags |= AttendanceFlags.Interacted;
-                if (View(profile, e.Product, minute, day) is { } clicked) RememberClick(profile, clicked.ProductKey, e.TsMs);
+                if (View(profile, e.Product, minute, day) is { } clicked)
+                {
+                    RememberClick(profile, clicked.ProductKey, e.TsMs);
+                    FunnelClick(profile, roomKey, sessionKey, clicked.ProductKey, e.TsMs);
+                }
                 break;
         }
-        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) RecordPresence(profile, roomKey, sessionKey, e.TsMs, PresenceKind.Seen);
+        if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) RecordPresence(profile, room, roomKey, sessionKey, e.TsMs, PresenceKind.Seen);
     }
 
     private void InteractWithScreen(Profile profile, string room, long tsMs, int minute, int day, ref SessionAttendance attendance)
@@ -180,6 +184,7 @@ public sealed partial class PartitionEngine
             }
             Interact(profile, info, minute, day);
             impulse |= _impulse.WasClicked(profile.Id, info.ProductKey, e.TsMs);
+            FunnelPurchase(profile, e, info.ProductKey, ordered: true);
             products[productCount++] = info.ProductKey;
             if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)
             {

@@ -83,7 +83,7 @@ public sealed partial class PartitionEngine
             var visit = new PresenceInterval(r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), (PresenceEdges)r.ReadByte());
             if (_visits.Add(targetId, session, visit, WatermarkMs, _countDwell) && _profiles.TryGetValue(targetId, out var target))
             {
-                foreach (var a in target.Attendance) if (a.Session == session) UpdatePresence(target, a.Room, session, visit.LastMs, present: true);
+                foreach (var a in target.Attendance) if (a.Session == session) UpdatePresence(target, null, a.Room, session, visit.LastMs, present: true);
             }
         }
         var clicks = ReadTimes(r);

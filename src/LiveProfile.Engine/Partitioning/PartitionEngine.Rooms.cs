@@ -1,5 +1,6 @@
 using LiveProfile.Engine.Features;
 using LiveProfile.Engine.Rooms;
+using LiveProfile.Engine.Segments;
 using LiveProfile.Engine.Tags;
 
 namespace LiveProfile.Engine.Partitioning;
@@ -15,10 +16,17 @@ public sealed partial class PartitionEngine
     private readonly Dictionary<int, RoomAudience> _audiences = [];
     private Dictionary<int, int> _familyOfTag = []; // tag key → family counter key, for the taxonomy in force
 
-    /// <summary>What this partition sees of a room's audience now (zeros when nobody here is in it).</summary>
-    public RoomSlice Audience(string room)
+    /// <summary>
+    /// What this partition sees of a room now: its viewers, their tags and families, and the product funnels of the room's
+    /// latest session; with a <paramref name="segment"/>, also how many viewers are in it, and the funnels count only its members.
+    /// </summary>
+    public RoomSlice Audience(string room, SegmentNode? segment = null)
     {
-        if (!World.TryRoomKey(room, out var key) || !_audiences.TryGetValue(key, out var audience)) return RoomSlice.Empty;
+        if (!World.TryRoomKey(room, out var key)) return RoomSlice.Empty;
+        var onScreen = WatermarkMs == long.MinValue ? null : World.OnScreenId(room, WatermarkMs);
+        using var members = segment is null ? null : SegmentEvaluator.Evaluate(segment, Bitmaps);
+        var funnel = FunnelsOf(key, members);
+        if (!_audiences.TryGetValue(key, out var audience)) return RoomSlice.Empty with { Funnel = funnel, OnScreen = onScreen };
         var tags = new Dictionary<string, int>(StringComparer.Ordinal);
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (counter, count) in audience.TagCounts)
@@ -26,14 +34,15 @@ public sealed partial class PartitionEngine
             if (counter < 0) families[_taxonomy.Families[~counter].Id] = count;
             else tags[TagKeys.Name(counter)] = count;
         }
-        return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families);
+        var inSegment = members is null ? (int?)null : (int)audience.Members.AndCount(members);
+        return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families, funnel, onScreen, inSegment);
     }
 
     /// <summary>
     /// A sign at <paramref name="tsMs"/> in a session, after which the viewer is (<paramref name="present"/>) or is not in
     /// it. The viewer is where its latest sign is: a late sign from another room does not move it back.
     /// </summary>
-    private void UpdatePresence(Profile profile, int room, int session, long tsMs, bool present)
+    private void UpdatePresence(Profile profile, string? roomId, int room, int session, long tsMs, bool present)
     {
         if (profile.PresentSession == session)
         {
@@ -41,10 +50,11 @@ public sealed partial class PartitionEngine
             else profile.PresentAtMs = Math.Max(profile.PresentAtMs, tsMs);
             return;
         }
-        if (present && (profile.PresentSession < 0 || tsMs >= profile.PresentAtMs)) EnterRoom(profile, room, session, tsMs);
+        if (present && (profile.PresentSession < 0 || tsMs >= profile.PresentAtMs)) EnterRoom(profile, roomId, room, session, tsMs);
     }
 
-    private void EnterRoom(Profile profile, int room, int session, long tsMs)
+    /// <param name="roomId">The room's id, to see what is on screen there (null: not known, as after a restore).</param>
+    private void EnterRoom(Profile profile, string? roomId, int room, int session, long tsMs)
     {
         LeaveRoom(profile);
         profile.PresentRoom = room;
@@ -52,14 +62,15 @@ public sealed partial class PartitionEngine
         profile.PresentAtMs = tsMs;
         profile.PresentIsNew = !profile.AttendedBefore(room, session);
         Span<int> counters = stackalloc int[profile.Tags.Length * 2];
-        AudienceOf(room).Enter(CountersOf(profile, counters), profile.PresentIsNew);
+        AudienceOf(room).Enter(profile.Ordinal, CountersOf(profile, counters), profile.PresentIsNew);
+        if (roomId is not null) SawScreen(profile, roomId, room, session, tsMs);
     }
 
     private void LeaveRoom(Profile profile)
     {
         if (profile.PresentSession < 0) return;
         Span<int> counters = stackalloc int[profile.Tags.Length * 2];
-        _audiences[profile.PresentRoom].Leave(CountersOf(profile, counters), profile.PresentIsNew);
+        _audiences[profile.PresentRoom].Leave(profile.Ordinal, CountersOf(profile, counters), profile.PresentIsNew);
         profile.PresentRoom = profile.PresentSession = -1;
     }
 
@@ -106,7 +117,7 @@ public sealed partial class PartitionEngine
             foreach (var a in profile.Attendance)
             {
                 if (a.Session != session) continue;
-                EnterRoom(profile, a.Room, session, WatermarkMs);
+                EnterRoom(profile, null, a.Room, session, WatermarkMs);
                 break;
             }
         }
@@ -132,8 +143,15 @@ public sealed partial class PartitionEngine
     }
 }
 
-/// <summary>One partition's share of a room's audience: viewers, new viewers, and viewers per tag and per family.</summary>
-public sealed record RoomSlice(int Viewers, int NewViewers, IReadOnlyDictionary<string, int> Tags, IReadOnlyDictionary<string, int> Families)
+/// <summary>
+/// One partition's share of a room: viewers, new viewers, viewers per tag and per family, the product funnels of the
+/// room's latest session, the product on screen, and with a segment the viewers in it.
+/// </summary>
+public sealed record RoomSlice(int Viewers, int NewViewers, IReadOnlyDictionary<string, int> Tags, IReadOnlyDictionary<string, int> Families,
+    IReadOnlyList<FunnelRow> Funnel, string? OnScreen = null, int? SegmentViewers = null)
 {
-    public static readonly RoomSlice Empty = new(0, 0, new Dictionary<string, int>(), new Dictionary<string, int>());
+    public static readonly RoomSlice Empty = new(0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), []);
 }
+
+/// <summary>One product's funnel in a partition.</summary>
+public sealed record FunnelRow(string Product, string Title, FunnelCounts Counts);

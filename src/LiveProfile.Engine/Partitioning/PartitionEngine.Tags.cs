@@ -296,6 +296,7 @@ public sealed partial class PartitionEngine
         if (profile.Ordinal < _byOrdinal.Count) _byOrdinal[profile.Ordinal] = null;
         Bitmaps.RemoveProfile(profile.Ordinal, profile.Tags); // before the ordinal can go to another profile
         profile.DirtyTypes = 0; // left in the dirty list, skipped there
+        ForgetInFunnels(profile.Ordinal);
     }
 
     private sealed class TagSweep(ulong[] mask, bool backfill)

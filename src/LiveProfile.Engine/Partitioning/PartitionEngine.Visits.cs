@@ -27,8 +27,8 @@ public sealed partial class PartitionEngine
         _countDwell = CountDwell;
     }
 
-    private void RecordPresence(Profile profile, int room, int session, long tsMs, PresenceKind kind) =>
-        UpdatePresence(profile, room, session, tsMs, _visits.Record(profile.Id, session, tsMs, kind, WatermarkMs, _countDwell, profile));
+    private void RecordPresence(Profile profile, string roomId, int room, int session, long tsMs, PresenceKind kind) =>
+        UpdatePresence(profile, roomId, room, session, tsMs, _visits.Record(profile.Id, session, tsMs, kind, WatermarkMs, _countDwell, profile));
 
     private void CountDwell(ulong profileId, int session, long joinMs, int seconds)
     {
@@ -53,6 +53,7 @@ public sealed partial class PartitionEngine
         _visits.Sweep(watermarkMs, _countDwell);
         LeaveTimedOut();
         _impulse.Sweep(watermarkMs);
+        PruneFunnels(watermarkMs);
     }
 
     /// <summary>A live click; a late one may make an order that arrived before it impulsive.</summary>

@@ -72,6 +72,7 @@ public sealed partial class PartitionEngine
             if (command.IsBroadcast)
             {
                 World.Apply(command.Event);
+                if (command.Event.Type == EventType.LiveProductOnScreen) ProductShown(command.Event);
             }
             else
             {

@@ -78,6 +78,9 @@ public sealed class World
         }
     }
 
+    /// <summary>The id of the product the room presents at <paramref name="tsMs"/>, if any.</summary>
+    public string? OnScreenId(string? room, long tsMs) => room is not null && _rooms.TryGetValue(room, out var screens) ? screens.At(tsMs) : null;
+
     /// <summary>The product the room presents at <paramref name="tsMs"/>, if any.</summary>
     public ProductInfo? OnScreen(string? room, long tsMs)
     {

@@ -1,3 +1,5 @@
+using Roaring.Net.CRoaring;
+
 namespace LiveProfile.Engine.Rooms;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed class RoomAudience
 {
     private readonly Dictionary<int, int> _counts = [];
 
+    /// <summary>The present viewers' ordinals (for what every viewer in the room sees at once: a product going on screen).</summary>
+    public Roaring32Bitmap Members { get; } = new();
+
     public int Viewers { get; private set; }
 
     /// <summary>Viewers present whose first session of this room this is.</summary>
@@ -23,17 +28,18 @@ public sealed class RoomAudience
     public IEnumerable<KeyValuePair<int, int>> TagCounts => _counts;
 
     /// <summary>A viewer comes in, counted under <paramref name="counters"/> (its tags and families).</summary>
-    public void Enter(ReadOnlySpan<int> counters, bool isNew)
+    public void Enter(int ordinal, ReadOnlySpan<int> counters, bool isNew)
     {
+        if (!Members.TryAdd((uint)ordinal)) throw new InvalidOperationException($"viewer {ordinal} entered a room it is in");
         Viewers++;
         if (isNew) NewViewers++;
         foreach (var counter in counters) Add(counter, 1);
     }
 
     /// <summary>A viewer goes, counted under <paramref name="counters"/> as it is now; <paramref name="wasNew"/> as it entered.</summary>
-    public void Leave(ReadOnlySpan<int> counters, bool wasNew)
+    public void Leave(int ordinal, ReadOnlySpan<int> counters, bool wasNew)
     {
-        if (Viewers == 0) throw new InvalidOperationException("a viewer left a room nobody was in");
+        if (!Members.TryRemove((uint)ordinal)) throw new InvalidOperationException($"viewer {ordinal} left a room it was not in");
         Viewers--;
         if (wasNew) NewViewers--;
         foreach (var counter in counters) Add(counter, -1);

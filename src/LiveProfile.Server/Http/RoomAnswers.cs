@@ -10,7 +10,22 @@ internal sealed record RoomAnswer(string Room, DateTimeOffset? AsOf, int MinGrou
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Viewers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? NewViewers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? ReturningViewers,
-    bool Suppressed, ShareAnswer[] Families, ShareAnswer[] Tags, int OtherTags, ShareAnswer[] Demand, SuggestionAnswer[] Suggestions);
+    bool Suppressed, ShareAnswer[] Families, ShareAnswer[] Tags, int OtherTags, ShareAnswer[] Demand, SuggestionAnswer[] Suggestions,
+    string? OnScreen, FunnelAnswer[] Funnel, RoomSegmentAnswer? Segment);
+
+/// <summary>
+/// One product's funnel in the room's latest session: people who had it on screen, clicked it, carted it and ordered it
+/// while in the room, and orders per person who saw it. A stage below the minimum group size is null (suppressed).
+/// </summary>
+internal sealed record FunnelAnswer(string Product, string Title, bool Current,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? OnScreen,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Clicked,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Carted,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Ordered,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Conversion);
+
+/// <summary>The segment the funnel was counted for, and how many of the room's viewers are in it.</summary>
+internal sealed record RoomSegmentAnswer(string Expr, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Viewers);
 
 /// <summary>Viewers carrying a tag (or any tag of a family, or interested in a category) and their share of the room.</summary>
 internal sealed record ShareAnswer(string Id, string Zh, string En, string? Family,

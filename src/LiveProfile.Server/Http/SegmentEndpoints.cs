@@ -124,7 +124,8 @@ internal static class SegmentEndpoints
         return new SavedSegmentAnswer(saved.Name, saved.Expression, suppressed ? null : count, suppressed, k, saved.ChangeTag);
     }
 
-    private static bool TryParse(SegmentService segments, string expression, out SegmentNode? node, out IResult? problem)
+    /// <summary>Parses an expression against the taxonomy in force; a problem (400, with the code and position) when it cannot be used.</summary>
+    internal static bool TryParse(SegmentService segments, string expression, out SegmentNode? node, out IResult? problem)
     {
         try
         {

@@ -14,10 +14,11 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
     /// <summary>Tags listed per room, the most carried first (the rest are summarised as a count).</summary>
     public const int MaxTags = 60;
 
-    public async Task<RoomAnswer> SnapshotAsync(string room, int minGroupSize)
+    /// <param name="segment">A segment expression the caller validated: the funnel counts only its members.</param>
+    public async Task<RoomAnswer> SnapshotAsync(string room, int minGroupSize, string? segment = null)
     {
         var partitions = runtime.EngineOptions.Partitions;
-        var slices = await Task.WhenAll(Enumerable.Range(0, partitions).Select(p => runtime.Partitions.Grain(p).RoomAudience(room)))
+        var slices = await Task.WhenAll(Enumerable.Range(0, partitions).Select(p => runtime.Partitions.Grain(p).RoomAudience(room, segment)))
             .ConfigureAwait(false);
         var taxonomy = runtime.Tags.Current;
         var viewers = slices.Sum(s => s.Viewers);
@@ -29,8 +30,11 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
         if (viewers > 0 && viewers < minGroupSize)
         {
             // Too few to show anything about them without singling someone out.
-            return new RoomAnswer(room, asOf, minGroupSize, null, null, null, true, [], [], 0, [], []);
+            return new RoomAnswer(room, asOf, minGroupSize, null, null, null, true, [], [], 0, [], [], null, [], null);
         }
+        var onScreen = slices.Select(s => s.OnScreen).FirstOrDefault(p => p is not null);
+        var funnel = Funnel(slices, onScreen, group);
+        var inSegment = segment is null ? null : new RoomSegmentAnswer(segment, group.Count(slices.Sum(s => s.SegmentViewers ?? 0)));
 
         var families = taxonomy.Families
             .Select(f => group.Share(f.Id, f.NameZh, f.NameEn, null, familyCounts.GetValueOrDefault(f.Id)))
@@ -42,9 +46,20 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
         var demand = taxonomy.Tags.Where(t => t.Definition == "interest:$category")
             .Select(t => group.Share(t.Parameters.GetValueOrDefault("category", t.Id), t.NameZh, t.NameEn, t.Family, tagCounts.GetValueOrDefault(t.Id)))
             .Where(d => d.Viewers is > 0).OrderByDescending(d => d.Viewers).ToArray();
-        return new RoomAnswer(room, asOf, minGroupSize, viewers, group.Count(newViewers), group.Count(viewers - newViewers), false, families, tags, tagCounts.Count(t => t.Value > 0) - shown.Count, demand,
-            Suggest(taxonomy, group, tagCounts, familyCounts, newViewers));
+        return new RoomAnswer(room, asOf, minGroupSize, viewers, group.Count(newViewers), group.Count(viewers - newViewers), false, families,
+            tags, tagCounts.Count(t => t.Value > 0) - shown.Count, demand, Suggest(taxonomy, group, tagCounts, familyCounts, newViewers),
+            onScreen, funnel, inSegment);
     }
+
+    /// <summary>The funnel rows summed over partitions (each counts its own people), the product on screen first, then by people reached.</summary>
+    private static FunnelAnswer[] Funnel(RoomSliceReply[] slices, string? onScreen, GroupRule group) =>
+        [.. slices.SelectMany(s => s.Funnel).GroupBy(f => f.Product, StringComparer.Ordinal)
+            .Select(g => (Row: g.First(), Seen: g.Sum(f => f.OnScreen), Clicked: g.Sum(f => f.Clicked), Carted: g.Sum(f => f.Carted),
+                Ordered: g.Sum(f => f.Ordered)))
+            .OrderByDescending(f => f.Row.Product == onScreen).ThenByDescending(f => f.Seen).ThenBy(f => f.Row.Product, StringComparer.Ordinal)
+            .Select(f => new FunnelAnswer(f.Row.Product, f.Row.Title, f.Row.Product == onScreen, group.Count(f.Seen), group.Count(f.Clicked),
+                group.Count(f.Carted), group.Count(f.Ordered),
+                f.Seen >= group.MinGroupSize && group.Count(f.Ordered) is not null ? Math.Round(f.Ordered / (double)f.Seen, 4) : null))];
 
     private SuggestionAnswer[] Suggest(CompiledTaxonomy taxonomy, GroupRule group, Dictionary<string, int> tags, Dictionary<string, int> families,
         int newViewers)
@@ -84,6 +99,8 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
     private readonly record struct GroupRule(int Viewers, int MinGroupSize)
     {
         public int? Count(int count) => count > 0 && count < MinGroupSize ? null : count;
+
+        public long? Count(long count) => count > 0 && count < MinGroupSize ? null : count;
 
         public ShareAnswer Share(string id, string zh, string en, string? family, int count)
         {

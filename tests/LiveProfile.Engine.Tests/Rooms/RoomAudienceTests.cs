@@ -29,10 +29,10 @@ public sealed class RoomAudienceTests
                     // The partition calls in only for what happens: entering when absent, leaving when present, and tag
                     // changes of present viewers.
                     case Op.Join:
-                        if (present.TryAdd(person, isNew)) room.Enter(tags[person].ToArray(), isNew);
+                        if (present.TryAdd(person, isNew)) room.Enter(person, tags[person].ToArray(), isNew);
                         break;
                     case Op.Leave:
-                        if (present.Remove(person, out var wasNew)) room.Leave(tags[person].ToArray(), wasNew);
+                        if (present.Remove(person, out var wasNew)) room.Leave(person, tags[person].ToArray(), wasNew);
                         break;
                     case Op.Gain:
                         if (tags[person].Add(tag) && present.ContainsKey(person)) room.Move(tag, 1);
@@ -43,6 +43,7 @@ public sealed class RoomAudienceTests
                 }
             }
             Assert.Equal(present.Count, room.Viewers);
+            Assert.Equal(present.Keys.Order().Select(p => (uint)p), room.Members.Values);
             Assert.Equal(present.Count(p => p.Value), room.NewViewers);
             for (var tag = 0; tag < Tags; tag++)
             {
@@ -56,8 +57,8 @@ public sealed class RoomAudienceTests
     public void Leave_WithATagNeverCounted_RefusedLoudly()
     {
         var room = new RoomAudience();
-        room.Enter([], isNew: false);
-        Assert.Throws<InvalidOperationException>(() => room.Leave([3], wasNew: false));
-        Assert.Throws<InvalidOperationException>(() => new RoomAudience().Leave([], wasNew: false));
+        room.Enter(1, [], isNew: false);
+        Assert.Throws<InvalidOperationException>(() => room.Leave(1, [3], wasNew: false));
+        Assert.Throws<InvalidOperationException>(() => new RoomAudience().Leave(1, [], wasNew: false));
     }
 }

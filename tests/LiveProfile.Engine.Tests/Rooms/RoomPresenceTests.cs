@@ -112,3 +112,44 @@ public sealed class RoomPresenceTests
         Assert.Equal(0, host.Engines[0].Audience("unknown-room").Viewers);
     }
 }
+
+/// <summary>Product funnels of a live session: on screen for everyone in the room, clicks in it, carts and orders while in it.</summary>
+public sealed class RoomFunnelTests
+{
+    private const long Second = 1_000;
+
+    [Fact]
+    public async Task Funnel_CountsPeopleAtEachStage_OnlyWhileInTheRoom()
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        var early = new[] { Account(4) };
+        await dispatcher.DispatchAsync(Numbered([
+            Product("serum", "beauty/skincare/serum", 199),
+            Product("chips", "food/snack", 12),
+            User(EventType.LiveJoin, T0 - 10 * Second, early, room: "r1"), // in the room before the serum goes on screen
+            OnScreen("r1", "serum", T0),
+            User(EventType.LiveJoin, T0 + 1 * Second, [Account(1)], room: "r1"),
+            User(EventType.LiveJoin, T0 + 2 * Second, [Account(2)], room: "r1"),
+            User(EventType.LiveJoin, T0 + 3 * Second, [Account(3)], room: "r1"),
+            User(EventType.LiveProductClick, T0 + 10 * Second, [Account(1)], "serum", "r1"),
+            User(EventType.ShopCartAdd, T0 + 20 * Second, [Account(1)], "serum"),
+            Order(T0 + 30 * Second, [Account(1)], 199, null, ("serum", 199, 0)),
+            Order(T0 + 31 * Second, [Account(2)], 199, null, ("serum", 199, 0)),
+            Order(T0 + 32 * Second, [Account(5)], 199, null, ("serum", 199, 0)), // never in the room
+            User(EventType.LiveHeartbeat, T0 + 40 * Second, early, room: "r1"),
+        ]));
+        var rows = host.Engines.SelectMany(e => e.Audience("r1").Funnel).GroupBy(f => f.Product)
+            .ToDictionary(g => g.Key, g => g.Aggregate(default(Engine.Rooms.FunnelCounts), (sum, f) => sum + f.Counts));
+        Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 4, Clicked: 1, Carted: 1, Ordered: 2), rows["serum"]);
+        Assert.Equal("serum", host.Engines.Select(e => e.Audience("r1").OnScreen).First(p => p is not null));
+
+        // Counted for a segment's members only: nobody here shares, so nobody is in "sharer".
+        var vocabulary = new Engine.Segments.TaxonomyVocabulary(host.Engines[0].Taxonomy);
+        var sharers = Engine.Segments.SegmentParser.Parse("sharer", vocabulary);
+        var forSharers = host.Engines.SelectMany(e => e.Audience("r1", sharers).Funnel).Where(f => f.Product == "serum")
+            .Aggregate(default(Engine.Rooms.FunnelCounts), (sum, f) => sum + f.Counts);
+        Assert.Equal(default, forSharers);
+        Assert.Equal(0, host.Engines.Sum(e => e.Audience("r1", sharers).SegmentViewers));
+    }
+}

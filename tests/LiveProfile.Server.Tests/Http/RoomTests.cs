@@ -147,4 +147,36 @@ public sealed class RoomTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_room", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task Room_Funnel_OfTheProductOnScreen_AndForASegment()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(dir.Path, o => o.MinGroupSize = 1);
+        (await server.PostNdjsonAsync([
+            Json.Product("serum", "beauty/skincare/serum", 199),
+            $$$"""{"id":"show1","type":"live.product_on_screen","ts":"{{{Json.Now(0.5)}}}","room":"r5","product":"serum"}""",
+            Join("j1", "a", "r5", 0.4), Join("j2", "b", "r5", 0.4),
+            $$$"""{"id":"c1","type":"live.product_click","ts":"{{{Json.Now(0.3)}}}","user":{"viewerId":"a"},"room":"r5","product":"serum"}""",
+            $$$"""{"id":"o1","type":"shop.order","ts":"{{{Json.Now(0.2)}}}","user":{"viewerId":"a"},"props":{"orderId":"o1","total":199,"items":[{"product":"serum","qty":1,"unitPrice":199}]}}""",
+        ])).EnsureSuccessStatusCode();
+        await server.WaitAppliedAsync();
+
+        var room = await RoomAsync(server, "r5");
+        Assert.Equal("serum", room.GetProperty("onScreen").GetString());
+        var serum = Assert.Single(room.GetProperty("funnel").EnumerateArray());
+        Assert.True(serum.GetProperty("current").GetBoolean());
+        Assert.Equal((2, 1, 0, 1), (serum.GetProperty("onScreen").GetInt64(), serum.GetProperty("clicked").GetInt64(),
+            serum.GetProperty("carted").GetInt64(), serum.GetProperty("ordered").GetInt64()));
+        Assert.Equal(0.5, serum.GetProperty("conversion").GetDouble());
+
+        var forSharers = await RoomAsync(server, "r5?segment=sharer");
+        Assert.Equal("sharer", forSharers.GetProperty("segment").GetProperty("expr").GetString());
+        Assert.Equal(0, forSharers.GetProperty("segment").GetProperty("viewers").GetInt32());
+        Assert.Equal(0, Assert.Single(forSharers.GetProperty("funnel").EnumerateArray()).GetProperty("onScreen").GetInt64());
+
+        using var bad = await server.Http.GetAsync("/v1/rooms/r5?segment=sharer%20and%20no_such_tag");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("unknown_tag", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+    }
 }

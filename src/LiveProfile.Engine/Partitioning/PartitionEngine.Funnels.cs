@@ -1,0 +1,107 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Features;
+using LiveProfile.Engine.Rooms;
+using LiveProfile.Engine.Segments;
+
+namespace LiveProfile.Engine.Partitioning;
+
+/// <summary>
+/// Product funnels per live session (on screen → clicks → carts → orders): a product counts as on screen for every
+/// viewer in the room when it is presented and for everyone who comes in while it is; clicks are live clicks in the room;
+/// carts and orders count while the viewer is in the room. Sessions are kept for <see cref="FunnelRetention"/> of event
+/// time after their last activity.
+/// </summary>
+public sealed partial class PartitionEngine
+{
+    /// <summary>How long a session's funnels outlive its last activity (in event time).</summary>
+    public static readonly TimeSpan FunnelRetention = TimeSpan.FromDays(2);
+
+    private readonly Dictionary<int, SessionFunnels> _funnels = []; // by session key
+    private readonly Dictionary<int, int> _roomSession = []; // room key → its latest session with a funnel
+    private long _lastFunnelPruneMs = long.MinValue;
+
+    /// <summary>The funnels of a room's latest session, per product, counting only <paramref name="members"/> when given (a segment's).</summary>
+    private List<FunnelRow> FunnelsOf(int roomKey, Roaring.Net.CRoaring.Roaring32Bitmap? members)
+    {
+        if (!_roomSession.TryGetValue(roomKey, out var session) || !_funnels.TryGetValue(session, out var funnels)) return [];
+        var rows = new List<FunnelRow>(funnels.Products.Count);
+        foreach (var (productKey, funnel) in funnels.Products)
+        {
+            var product = World.Keys.Name(productKey)["product:".Length..];
+            rows.Add(new FunnelRow(product, World.TryGetProduct(product, out var info) ? info.Title : product, funnel.Count(members)));
+        }
+        return rows;
+    }
+
+    /// <summary>A product went on screen: everyone in the room now has seen it.</summary>
+    private void ProductShown(EventRecord e)
+    {
+        if (e.Room is null || !World.TryGetProduct(e.Product, out var product)) return;
+        var room = World.RoomKey(e.Room);
+        var funnel = FunnelOf(World.SessionKey(e.Room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes), room, product.ProductKey, e.TsMs);
+        if (_audiences.TryGetValue(room, out var audience)) funnel.OnScreen.IOr(audience.Members);
+    }
+
+    /// <summary>A viewer came into a room: what is on screen there now, it has seen.</summary>
+    private void SawScreen(Profile profile, string room, int roomKey, int session, long tsMs)
+    {
+        if (World.OnScreen(room, tsMs) is { } product) FunnelOf(session, roomKey, product.ProductKey, tsMs).OnScreen.Add((uint)profile.Ordinal);
+    }
+
+    private void FunnelClick(Profile profile, int roomKey, int session, int product, long tsMs) =>
+        FunnelOf(session, roomKey, product, tsMs).Clicked.Add((uint)profile.Ordinal);
+
+    /// <summary>
+    /// A cart or an order counts in the funnel of the room it names (an order attributed to a live room), else of the room
+    /// the viewer is in.
+    /// </summary>
+    private void FunnelPurchase(Profile profile, EventRecord e, int product, bool ordered)
+    {
+        var (room, session) = e.Room is { } named
+            ? (World.RoomKey(named), World.SessionKey(named, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes))
+            : (profile.PresentRoom, profile.PresentSession);
+        if (session < 0) return;
+        var funnel = FunnelOf(session, room, product, e.TsMs);
+        (ordered ? funnel.Ordered : funnel.Carted).Add((uint)profile.Ordinal);
+    }
+
+    private void ForgetInFunnels(int ordinal)
+    {
+        foreach (var session in _funnels.Values) foreach (var funnel in session.Products.Values) funnel.Forget(ordinal);
+    }
+
+    private ProductFunnel FunnelOf(int session, int room, int product, long tsMs)
+    {
+        if (!_funnels.TryGetValue(session, out var funnels)) _funnels[session] = funnels = new SessionFunnels(room);
+        funnels.LastMs = Math.Max(funnels.LastMs, tsMs);
+        // The room's latest session: the one its newest activity belongs to.
+        if (!_roomSession.TryGetValue(room, out var current) || current == session || !_funnels.TryGetValue(current, out var held)
+            || held.LastMs <= funnels.LastMs)
+        {
+            _roomSession[room] = session;
+        }
+        if (!funnels.Products.TryGetValue(product, out var funnel)) funnels.Products[product] = funnel = new ProductFunnel();
+        return funnel;
+    }
+
+    /// <summary>Drops the funnels of sessions idle for longer than the retention (checked once an hour of event time).</summary>
+    private void PruneFunnels(long watermarkMs)
+    {
+        if (_lastFunnelPruneMs != long.MinValue && watermarkMs - _lastFunnelPruneMs < 3_600_000) return;
+        _lastFunnelPruneMs = watermarkMs;
+        var cutoff = watermarkMs - (long)FunnelRetention.TotalMilliseconds;
+        foreach (var (session, funnels) in _funnels.Where(f => f.Value.LastMs < cutoff).ToList())
+        {
+            foreach (var funnel in funnels.Products.Values) funnel.Dispose();
+            _funnels.Remove(session);
+            if (_roomSession.TryGetValue(funnels.Room, out var current) && current == session) _roomSession.Remove(funnels.Room);
+        }
+    }
+
+    private sealed class SessionFunnels(int room)
+    {
+        public int Room { get; } = room;
+        public long LastMs { get; set; } = long.MinValue;
+        public Dictionary<int, ProductFunnel> Products { get; } = [];
+    }
+}
