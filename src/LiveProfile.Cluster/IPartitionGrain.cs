@@ -37,6 +37,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// </summary>
     Task<RoomSliceReply> RoomAudience(string room, string? segment);
 
+    /// <summary>Rooms with viewers in this partition now, and how many.</summary>
+    Task<Dictionary<string, int>> LiveRooms();
+
     /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
     /// <remarks>
     /// Not bound by Orleans' default 30 s response timeout: writing millions of profiles takes longer (about 5 s for

@@ -71,6 +71,8 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         return Task.FromResult(new SegmentPageReply(page.Members, page.Next));
     }
 
+    public Task<Dictionary<string, int>> LiveRooms() => Task.FromResult(_engine.LiveRooms());
+
     public Task<RoomSliceReply> RoomAudience(string room, string? segment)
     {
         var node = segment is null ? null : SegmentParser.Parse(segment, new TaxonomyVocabulary(_engine.Taxonomy, acceptUnknown: true));

@@ -87,6 +87,7 @@ public static class LiveProfileServer
         app.MapQuarantine();
         app.MapSegments();
         app.MapRooms();
+        app.MapDashboard();
         return app;
     }
 

@@ -42,6 +42,10 @@ public sealed partial class PartitionEngine
     /// A sign at <paramref name="tsMs"/> in a session, after which the viewer is (<paramref name="present"/>) or is not in
     /// it. The viewer is where its latest sign is: a late sign from another room does not move it back.
     /// </summary>
+    /// <summary>Rooms with viewers in this partition now, and how many.</summary>
+    public Dictionary<string, int> LiveRooms() =>
+        _audiences.Where(a => a.Value.Viewers > 0).ToDictionary(a => World.Keys.Name(a.Key)["room:".Length..], a => a.Value.Viewers, StringComparer.Ordinal);
+
     private void UpdatePresence(Profile profile, string? roomId, int room, int session, long tsMs, bool present)
     {
         if (profile.PresentSession == session)

@@ -20,8 +20,47 @@ public static class SegmentEvaluator
                 return bitmaps.Of(a.Tag) is { } x && bitmaps.Of(b.Tag) is { } y ? (long)x.AndCount(y) : 0;
             case AndNode { Operands: [TagTerm a, NotNode { Operand: TagTerm b }] }:
                 return bitmaps.Of(a.Tag) is not { } first ? 0 : bitmaps.Of(b.Tag) is { } second ? (long)first.AndNotCount(second) : (long)first.Count;
+            case AndNode conjunction when conjunction.Operands.Any(o => o is TagTerm) && conjunction.Operands.All(o => o is TagTerm or NotNode { Operand: TagTerm }):
+                return CountTagIntersection(conjunction, bitmaps);
             default:
                 using (var members = Evaluate(node, bitmaps)) return (long)members.Count;
+        }
+    }
+
+    /// <summary>
+    /// An <c>and</c> of tags and negated tags, counted without copying any tag's bitmap: the smallest narrowed by the
+    /// others (negated last), materialising only what a further step reads; the last step only counts.
+    /// </summary>
+    private static long CountTagIntersection(AndNode and, TagBitmaps bitmaps)
+    {
+        var positive = new List<Roaring32Bitmap>();
+        foreach (var term in and.Operands.OfType<TagTerm>())
+        {
+            if (bitmaps.Of(term.Tag) is not { } members) return 0; // no one carries it
+            positive.Add(members);
+        }
+        positive.Sort((x, y) => x.Count.CompareTo(y.Count));
+        var steps = positive.Skip(1).Select(b => (Bitmap: b, Not: false))
+            .Concat(and.Operands.OfType<NotNode>().Select(n => bitmaps.Of(((TagTerm)n.Operand).Tag)).OfType<Roaring32Bitmap>().Select(b => (Bitmap: b, Not: true)))
+            .ToList();
+        Roaring32Bitmap? narrowed = null;
+        try
+        {
+            var current = positive[0];
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var (other, not) = steps[i];
+                if (i == steps.Count - 1) return (long)(not ? current.AndNotCount(other) : current.AndCount(other));
+                if (narrowed is null) current = narrowed = not ? current.AndNot(other) : current.And(other);
+                else if (not) narrowed.IAndNot(other);
+                else narrowed.IAnd(other);
+                if (narrowed.IsEmpty) return 0;
+            }
+            return (long)current.Count;
+        }
+        finally
+        {
+            narrowed?.Dispose();
         }
     }
 

@@ -40,6 +40,16 @@ public sealed class TagBitmaps : IDisposable
         bitmap.Add((uint)ordinal);
     }
 
+    /// <summary>Bulk load (benchmarks, rebuilds): profiles 0..<paramref name="count"/>-1 live.</summary>
+    internal void AddProfiles(uint count) => Live.AddRange(0, count - 1);
+
+    /// <summary>Bulk load: <paramref name="ordinals"/> carry the tag.</summary>
+    internal void SetMany(int tagKey, uint[] ordinals)
+    {
+        if (!_byTag.TryGetValue(tagKey, out var bitmap)) _byTag[tagKey] = bitmap = new Roaring32Bitmap();
+        bitmap.AddMany(ordinals);
+    }
+
     internal void Clear(int tagKey, int ordinal)
     {
         if (_byTag.TryGetValue(tagKey, out var bitmap)) bitmap.Remove((uint)ordinal);

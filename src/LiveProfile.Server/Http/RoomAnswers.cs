@@ -27,6 +27,9 @@ internal sealed record FunnelAnswer(string Product, string Title, bool Current,
 /// <summary>The segment the funnel was counted for, and how many of the room's viewers are in it.</summary>
 internal sealed record RoomSegmentAnswer(string Expr, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Viewers);
 
+/// <summary><c>GET /v1/rooms</c>: a room with viewers now (the count null below the minimum group size).</summary>
+internal sealed record LiveRoomAnswer(string Room, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Viewers);
+
 /// <summary>Viewers carrying a tag (or any tag of a family, or interested in a category) and their share of the room.</summary>
 internal sealed record ShareAnswer(string Id, string Zh, string En, string? Family,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Viewers,

@@ -16,6 +16,8 @@ internal static class RoomEndpoints
 
     public static void MapRooms(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/v1/rooms", ListAsync).WithName("ListLiveRooms").WithTags("rooms").WithDescription("Rooms with viewers now, the fullest first.")
+            .Produces<LiveRoomAnswer[]>();
         app.MapGet("/v1/rooms/{room}", GetAsync).WithName("GetRoom").WithTags("rooms")
             .WithDescription("The live audience: viewers, composition by family and tag, demand by category, talk-track suggestions, " +
                 "and the product funnels of the room's latest session; segment= (an expression) counts the funnel for its members only.")
@@ -23,6 +25,12 @@ internal static class RoomEndpoints
         app.MapGet("/v1/rooms/{room}/stream", StreamAsync).WithName("StreamRoom").WithTags("rooms")
             .WithDescription("Server-Sent Events at 1 Hz: event = room, data = the GET /v1/rooms/{room} answer.")
             .Produces<string>(200, "text/event-stream").ProducesProblem(400);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, RoomService rooms, TenantResolver tenants, IOptions<ServerOptions> options)
+    {
+        if (!tenants.TryResolve(http, out _, out var denied)) return denied!;
+        return Results.Json(await rooms.LiveAsync(options.Value.MinGroupSize).ConfigureAwait(false), ServerJson.Context.LiveRoomAnswerArray);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string room, string? segment, RoomService rooms, SegmentService segments,

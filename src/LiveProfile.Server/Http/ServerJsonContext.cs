@@ -31,6 +31,7 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(SavedSegmentAnswer))]
 [JsonSerializable(typeof(SavedSegmentAnswer[]))]
 [JsonSerializable(typeof(RoomAnswer))]
+[JsonSerializable(typeof(LiveRoomAnswer[]))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

@@ -14,6 +14,16 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
     /// <summary>Tags listed per room, the most carried first (the rest are summarised as a count).</summary>
     public const int MaxTags = 60;
 
+    /// <summary>Rooms with viewers now, the fullest first; rooms below the minimum group size show no count.</summary>
+    public async Task<LiveRoomAnswer[]> LiveAsync(int minGroupSize)
+    {
+        var partitions = runtime.EngineOptions.Partitions;
+        var slices = await Task.WhenAll(Enumerable.Range(0, partitions).Select(p => runtime.Partitions.Grain(p).LiveRooms())).ConfigureAwait(false);
+        return [.. slices.SelectMany(s => s).GroupBy(r => r.Key, StringComparer.Ordinal).Select(g => (Room: g.Key, Viewers: g.Sum(r => r.Value)))
+            .OrderByDescending(r => r.Viewers).ThenBy(r => r.Room, StringComparer.Ordinal)
+            .Select(r => new LiveRoomAnswer(r.Room, r.Viewers < minGroupSize ? null : r.Viewers))];
+    }
+
     /// <param name="segment">A segment expression the caller validated: the funnel counts only its members.</param>
     public async Task<RoomAnswer> SnapshotAsync(string room, int minGroupSize, string? segment = null)
     {

@@ -16,7 +16,8 @@ internal sealed class ServerProcess : IDisposable
     public string Url { get; }
     public bool HasExited => _process.HasExited;
 
-    public static ServerProcess Start(string dataDirectory, IDictionary<string, string>? environment = null)
+    /// <param name="arguments">More arguments for <c>serve</c> (e.g. <c>--demo</c>).</param>
+    public static ServerProcess Start(string dataDirectory, IDictionary<string, string>? environment = null, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var cli = Path.Combine(AppContext.BaseDirectory, "liveprofile.dll");
@@ -31,6 +32,7 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["LIVEPROFILE_SILOPORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["LIVEPROFILE_GATEWAYPORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         if (environment is not null) foreach (var (k, v) in environment) start.Environment[k] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start liveprofile");
         process.OutputDataReceived += (_, _) => { };
