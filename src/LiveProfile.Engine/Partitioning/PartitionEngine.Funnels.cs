@@ -17,13 +17,14 @@ public sealed partial class PartitionEngine
     public static readonly TimeSpan FunnelRetention = TimeSpan.FromDays(2);
 
     private readonly Dictionary<int, SessionFunnels> _funnels = []; // by session key
-    private readonly Dictionary<int, int> _roomSession = []; // room key → its latest session with a funnel
+    private readonly Dictionary<long, (ProductFunnel Funnel, SessionFunnels Session)> _funnelsByKey = []; // by (session, product)
+    private readonly Dictionary<int, SessionFunnels> _roomSession = []; // room key → its latest session with a funnel
     private long _lastFunnelPruneMs = long.MinValue;
 
     /// <summary>The funnels of a room's latest session, per product, counting only <paramref name="members"/> when given (a segment's).</summary>
     private List<FunnelRow> FunnelsOf(int roomKey, Roaring.Net.CRoaring.Roaring32Bitmap? members)
     {
-        if (!_roomSession.TryGetValue(roomKey, out var session) || !_funnels.TryGetValue(session, out var funnels)) return [];
+        if (!_roomSession.TryGetValue(roomKey, out var funnels)) return [];
         var rows = new List<FunnelRow>(funnels.Products.Count);
         foreach (var (productKey, funnel) in funnels.Products)
         {
@@ -39,17 +40,19 @@ public sealed partial class PartitionEngine
         if (e.Room is null || !World.TryGetProduct(e.Product, out var product)) return;
         var room = World.RoomKey(e.Room);
         var funnel = FunnelOf(World.SessionKey(e.Room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes), room, product.ProductKey, e.TsMs);
-        if (_audiences.TryGetValue(room, out var audience)) funnel.OnScreen.IOr(audience.Members);
+        if (!_audiences.TryGetValue(room, out var audience) || audience.Viewers == 0) return;
+        using var viewers = audience.Members.ToBitmap();
+        funnel.Saw(viewers);
     }
 
     /// <summary>A viewer came into a room: what is on screen there now, it has seen.</summary>
     private void SawScreen(Profile profile, string room, int roomKey, int session, long tsMs)
     {
-        if (World.OnScreen(room, tsMs) is { } product) FunnelOf(session, roomKey, product.ProductKey, tsMs).OnScreen.Add((uint)profile.Ordinal);
+        if (World.OnScreen(room, tsMs) is { } product) FunnelOf(session, roomKey, product.ProductKey, tsMs).Saw(profile.Ordinal);
     }
 
     private void FunnelClick(Profile profile, int roomKey, int session, int product, long tsMs) =>
-        FunnelOf(session, roomKey, product, tsMs).Clicked.Add((uint)profile.Ordinal);
+        FunnelOf(session, roomKey, product, tsMs).Clicked(profile.Ordinal);
 
     /// <summary>
     /// A cart or an order counts in the funnel of the room it names (an order attributed to a live room), else of the room
@@ -62,7 +65,8 @@ public sealed partial class PartitionEngine
             : (profile.PresentRoom, profile.PresentSession);
         if (session < 0) return;
         var funnel = FunnelOf(session, room, product, e.TsMs);
-        (ordered ? funnel.Ordered : funnel.Carted).Add((uint)profile.Ordinal);
+        if (ordered) funnel.Ordered(profile.Ordinal);
+        else funnel.Carted(profile.Ordinal);
     }
 
     private void ForgetInFunnels(int ordinal)
@@ -72,16 +76,27 @@ public sealed partial class PartitionEngine
 
     private ProductFunnel FunnelOf(int session, int room, int product, long tsMs)
     {
-        if (!_funnels.TryGetValue(session, out var funnels)) _funnels[session] = funnels = new SessionFunnels(room);
-        funnels.LastMs = Math.Max(funnels.LastMs, tsMs);
-        // The room's latest session: the one its newest activity belongs to.
-        if (!_roomSession.TryGetValue(room, out var current) || current == session || !_funnels.TryGetValue(current, out var held)
-            || held.LastMs <= funnels.LastMs)
+        var key = ((long)session << 32) | (uint)product;
+        if (!_funnelsByKey.TryGetValue(key, out var held))
         {
-            _roomSession[room] = session;
+            if (!_funnels.TryGetValue(session, out var ofSession)) _funnels[session] = ofSession = new SessionFunnels(session, room);
+            held = (new ProductFunnel(), ofSession);
+            ofSession.Products[product] = held.Funnel;
+            _funnelsByKey[key] = held;
         }
-        if (!funnels.Products.TryGetValue(product, out var funnel)) funnels.Products[product] = funnel = new ProductFunnel();
-        return funnel;
+        var funnels = held.Session;
+        if (tsMs > funnels.LastMs)
+        {
+            funnels.LastMs = tsMs;
+            // The room shows its latest session: the one its newest activity belongs to.
+            if (!funnels.IsRoomLatest && (!_roomSession.TryGetValue(room, out var latest) || latest.LastMs <= tsMs))
+            {
+                if (latest is not null) latest.IsRoomLatest = false;
+                _roomSession[room] = funnels;
+                funnels.IsRoomLatest = true;
+            }
+        }
+        return held.Funnel;
     }
 
     /// <summary>Drops the funnels of sessions idle for longer than the retention (checked once an hour of event time).</summary>
@@ -92,15 +107,24 @@ public sealed partial class PartitionEngine
         var cutoff = watermarkMs - (long)FunnelRetention.TotalMilliseconds;
         foreach (var (session, funnels) in _funnels.Where(f => f.Value.LastMs < cutoff).ToList())
         {
-            foreach (var funnel in funnels.Products.Values) funnel.Dispose();
+            foreach (var (product, funnel) in funnels.Products)
+            {
+                funnel.Dispose();
+                _funnelsByKey.Remove(((long)session << 32) | (uint)product);
+            }
             _funnels.Remove(session);
-            if (_roomSession.TryGetValue(funnels.Room, out var current) && current == session) _roomSession.Remove(funnels.Room);
+            if (funnels.IsRoomLatest) _roomSession.Remove(funnels.Room);
         }
     }
 
-    private sealed class SessionFunnels(int room)
+    private sealed class SessionFunnels(int session, int room)
     {
+        public int Session { get; } = session;
         public int Room { get; } = room;
+
+        /// <summary>This is the session the room's funnels show (its newest activity).</summary>
+        public bool IsRoomLatest { get; set; }
+
         public long LastMs { get; set; } = long.MinValue;
         public Dictionary<int, ProductFunnel> Products { get; } = [];
     }

@@ -34,7 +34,12 @@ public sealed partial class PartitionEngine
             if (counter < 0) families[_taxonomy.Families[~counter].Id] = count;
             else tags[TagKeys.Name(counter)] = count;
         }
-        var inSegment = members is null ? (int?)null : (int)audience.Members.AndCount(members);
+        int? inSegment = null;
+        if (members is not null)
+        {
+            using var viewers = audience.Members.ToBitmap();
+            inSegment = (int)viewers.AndCount(members);
+        }
         return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families, funnel, onScreen, inSegment);
     }
 

@@ -1,5 +1,3 @@
-using Roaring.Net.CRoaring;
-
 namespace LiveProfile.Engine.Rooms;
 
 /// <summary>
@@ -11,10 +9,13 @@ namespace LiveProfile.Engine.Rooms;
 /// </summary>
 public sealed class RoomAudience
 {
-    private readonly Dictionary<int, int> _counts = [];
+    // Counters by key: tag keys are small dense numbers (TagKeys), families negative (~index); arrays, not maps, so
+    // that a viewer's coming and going costs a few increments.
+    private int[] _tags = [];
+    private int[] _families = [];
 
     /// <summary>The present viewers' ordinals (for what every viewer in the room sees at once: a product going on screen).</summary>
-    public Roaring32Bitmap Members { get; } = new();
+    public OrdinalSet Members { get; } = new();
 
     public int Viewers { get; private set; }
 
@@ -22,15 +23,24 @@ public sealed class RoomAudience
     public int NewViewers { get; private set; }
 
     /// <summary>Present viewers counted under <paramref name="counter"/> (a tag key, or a family's).</summary>
-    public int CountOf(int counter) => _counts.GetValueOrDefault(counter);
+    public int CountOf(int counter) => counter >= 0
+        ? counter < _tags.Length ? _tags[counter] : 0
+        : ~counter < _families.Length ? _families[~counter] : 0;
 
     /// <summary>Counters of at least one present viewer, with how many viewers each counts.</summary>
-    public IEnumerable<KeyValuePair<int, int>> TagCounts => _counts;
+    public IEnumerable<KeyValuePair<int, int>> TagCounts
+    {
+        get
+        {
+            for (var i = 0; i < _tags.Length; i++) if (_tags[i] > 0) yield return new(i, _tags[i]);
+            for (var i = 0; i < _families.Length; i++) if (_families[i] > 0) yield return new(~i, _families[i]);
+        }
+    }
 
     /// <summary>A viewer comes in, counted under <paramref name="counters"/> (its tags and families).</summary>
     public void Enter(int ordinal, ReadOnlySpan<int> counters, bool isNew)
     {
-        if (!Members.TryAdd((uint)ordinal)) throw new InvalidOperationException($"viewer {ordinal} entered a room it is in");
+        if (!Members.Add(ordinal)) throw new InvalidOperationException($"viewer {ordinal} entered a room it is in");
         Viewers++;
         if (isNew) NewViewers++;
         foreach (var counter in counters) Add(counter, 1);
@@ -39,7 +49,7 @@ public sealed class RoomAudience
     /// <summary>A viewer goes, counted under <paramref name="counters"/> as it is now; <paramref name="wasNew"/> as it entered.</summary>
     public void Leave(int ordinal, ReadOnlySpan<int> counters, bool wasNew)
     {
-        if (!Members.TryRemove((uint)ordinal)) throw new InvalidOperationException($"viewer {ordinal} left a room it was not in");
+        if (!Members.Remove(ordinal)) throw new InvalidOperationException($"viewer {ordinal} left a room it was not in");
         Viewers--;
         if (wasNew) NewViewers--;
         foreach (var counter in counters) Add(counter, -1);
@@ -50,9 +60,14 @@ public sealed class RoomAudience
 
     private void Add(int counter, int delta)
     {
-        var count = _counts.GetValueOrDefault(counter) + delta;
-        if (count < 0) throw new InvalidOperationException($"counter {counter}: a viewer left with something it was never counted with");
-        if (count == 0) _counts.Remove(counter);
-        else _counts[counter] = count;
+        ref var count = ref counter >= 0 ? ref Slot(ref _tags, counter) : ref Slot(ref _families, ~counter);
+        if (count + delta < 0) throw new InvalidOperationException($"counter {counter}: a viewer left with something it was never counted with");
+        count += delta;
+    }
+
+    private static ref int Slot(ref int[] counters, int index)
+    {
+        if (index >= counters.Length) Array.Resize(ref counters, Math.Max(index + 1, counters.Length * 2));
+        return ref counters[index];
     }
 }

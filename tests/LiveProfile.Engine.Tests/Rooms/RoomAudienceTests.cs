@@ -44,6 +44,7 @@ public sealed class RoomAudienceTests
             }
             Assert.Equal(present.Count, room.Viewers);
             Assert.Equal(present.Keys.Order().Select(p => (uint)p), room.Members.Values);
+            Assert.Equal(present.Count, room.Members.Count);
             Assert.Equal(present.Count(p => p.Value), room.NewViewers);
             for (var tag = 0; tag < Tags; tag++)
             {
