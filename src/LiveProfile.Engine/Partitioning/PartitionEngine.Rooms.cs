@@ -43,14 +43,14 @@ public sealed partial class PartitionEngine
         return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families, funnel, onScreen, inSegment);
     }
 
-    /// <summary>
-    /// A sign at <paramref name="tsMs"/> in a session, after which the viewer is (<paramref name="present"/>) or is not in
-    /// it. The viewer is where its latest sign is: a late sign from another room does not move it back.
-    /// </summary>
     /// <summary>Rooms with viewers in this partition now, and how many.</summary>
     public Dictionary<string, int> LiveRooms() =>
         _audiences.Where(a => a.Value.Viewers > 0).ToDictionary(a => World.Keys.Name(a.Key)["room:".Length..], a => a.Value.Viewers, StringComparer.Ordinal);
 
+    /// <summary>
+    /// A sign at <paramref name="tsMs"/> in a session, after which the viewer is (<paramref name="present"/>) or is not in
+    /// it. The viewer is where its latest sign is: a late sign from another room does not move it back.
+    /// </summary>
     private void UpdatePresence(Profile profile, string? roomId, int room, int session, long tsMs, bool present)
     {
         if (profile.PresentSession == session)
@@ -108,8 +108,8 @@ public sealed partial class PartitionEngine
     }
 
     /// <summary>
-    /// Counts every room again from who is present (after a restore, a merge or a taxonomy change, which may move tags
-    /// between families): never on the event path.
+    /// Counts every room again from who is present (after a restore, or a taxonomy change, which may move tags between
+    /// families): never on the event path.
     /// </summary>
     private void RebuildAudiences()
     {
