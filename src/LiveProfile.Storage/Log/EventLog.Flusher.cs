@@ -166,17 +166,23 @@ public sealed partial class EventLog
     /// <summary>Fail-stop: remember the error, wake every waiter (they then throw) and refuse all later appends.</summary>
     private void Fail(Exception ex)
     {
-        TaskCompletionSource inFlight, next;
         long durable;
+        bool first;
+        lock (_gate)
+        {
+            first = _failure is null;
+            durable = _durableLsn;
+        }
+        // Reported before anyone can see the failure: whoever observes it (a waiter, an append) finds the reason logged.
+        if (first) EventLogMessages.LogFailed(_logger, ex, durable);
+
+        TaskCompletionSource inFlight, next;
         lock (_gate)
         {
             _failure ??= ex;
             inFlight = _inFlightSignal;
             next = _nextSignal;
-            durable = _durableLsn;
         }
-
-        EventLogMessages.LogFailed(_logger, ex, durable);
         inFlight.TrySetResult();
         next.TrySetResult();
     }

@@ -22,7 +22,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     public const int MaxPerSession = 16;
 
     private readonly Dictionary<(ulong Profile, int Session), SessionVisits> _visits = [];
-    private readonly ExpiryQueue<(ulong Profile, int Session)> _due = new(); // one entry per session held
+    private readonly ExpiryQueue<(ulong Profile, int Session)> _due = new(); // per session held; entries not at its DueMs are stale
     private readonly List<((ulong Profile, int Session) Key, long DueMs)> _taken = [];
     private readonly List<(ulong Profile, int Session, object? Owner)> _left = [];
 
