@@ -63,7 +63,8 @@ public sealed record SegmentSliceReply([property: Id(0)] long Count, [property: 
 [GenerateSerializer, Immutable]
 public sealed record RoomSliceReply([property: Id(0)] int Viewers, [property: Id(1)] int NewViewers,
     [property: Id(2)] Dictionary<string, int> Tags, [property: Id(3)] Dictionary<string, int> Families,
-    [property: Id(4)] FunnelRowReply[] Funnel, [property: Id(5)] string? OnScreen, [property: Id(6)] int? SegmentViewers);
+    [property: Id(4)] FunnelRowReply[] Funnel, [property: Id(5)] string? OnScreen, [property: Id(6)] int? SegmentViewers,
+    [property: Id(7)] long DwellSeconds);
 
 /// <summary>People at each stage of one product's funnel in a partition.</summary>
 [GenerateSerializer, Immutable]

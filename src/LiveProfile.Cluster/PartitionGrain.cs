@@ -80,7 +80,7 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         var funnel = slice.Funnel.Select(f => new FunnelRowReply(f.Product, f.Title, f.Counts.OnScreen, f.Counts.Clicked, f.Counts.Carted, f.Counts.Ordered))
             .ToArray();
         return Task.FromResult(new RoomSliceReply(slice.Viewers, slice.NewViewers, new(slice.Tags), new(slice.Families), funnel, slice.OnScreen,
-            slice.SegmentViewers));
+            slice.SegmentViewers, slice.DwellSeconds));
     }
 
     public Task Checkpoint(long lsn)

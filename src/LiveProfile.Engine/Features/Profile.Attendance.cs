@@ -20,6 +20,9 @@ public sealed partial class Profile
     /// <summary>The latest sign of presence in <see cref="PresentRoom"/>: a sign elsewhere moves the viewer only if it is later.</summary>
     internal long PresentAtMs { get; set; }
 
+    /// <summary>When the viewer came into <see cref="PresentRoom"/> (event time).</summary>
+    internal long PresentSinceMs { get; set; }
+
     /// <summary>The viewer entered <see cref="PresentRoom"/> on its first session there (counted as a new viewer).</summary>
     internal bool PresentIsNew { get; set; }
 

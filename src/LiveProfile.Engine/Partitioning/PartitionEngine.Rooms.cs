@@ -40,7 +40,8 @@ public sealed partial class PartitionEngine
             using var viewers = audience.Members.ToBitmap();
             inSegment = (int)viewers.AndCount(members);
         }
-        return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families, funnel, onScreen, inSegment);
+        var dwell = WatermarkMs == long.MinValue ? 0 : audience.DwellSecondsAt(WatermarkMs);
+        return new RoomSlice(audience.Viewers, audience.NewViewers, tags, families, funnel, onScreen, inSegment, dwell);
     }
 
     /// <summary>Rooms with viewers in this partition now, and how many.</summary>
@@ -68,10 +69,10 @@ public sealed partial class PartitionEngine
         LeaveRoom(profile);
         profile.PresentRoom = room;
         profile.PresentSession = session;
-        profile.PresentAtMs = tsMs;
+        profile.PresentAtMs = profile.PresentSinceMs = tsMs;
         profile.PresentIsNew = !profile.AttendedBefore(room, session);
         Span<int> counters = stackalloc int[profile.Tags.Length * 2];
-        AudienceOf(room).Enter(profile.Ordinal, CountersOf(profile, counters), profile.PresentIsNew);
+        AudienceOf(room).Enter(profile.Ordinal, CountersOf(profile, counters), profile.PresentIsNew, profile.PresentSinceMs);
         if (roomId is not null) SawScreen(profile, roomId, room, session, tsMs);
     }
 
@@ -79,7 +80,7 @@ public sealed partial class PartitionEngine
     {
         if (profile.PresentSession < 0) return;
         Span<int> counters = stackalloc int[profile.Tags.Length * 2];
-        _audiences[profile.PresentRoom].Leave(profile.Ordinal, CountersOf(profile, counters), profile.PresentIsNew);
+        _audiences[profile.PresentRoom].Leave(profile.Ordinal, CountersOf(profile, counters), profile.PresentIsNew, profile.PresentSinceMs);
         profile.PresentRoom = profile.PresentSession = -1;
     }
 
@@ -154,10 +155,11 @@ public sealed partial class PartitionEngine
 
 /// <summary>
 /// One partition's share of a room: viewers, new viewers, viewers per tag and per family, the product funnels of the
-/// room's latest session, the product on screen, and with a segment the viewers in it.
+/// room's latest session, the product on screen, with a segment the viewers in it, and the present viewers' total
+/// time in the room so far.
 /// </summary>
 public sealed record RoomSlice(int Viewers, int NewViewers, IReadOnlyDictionary<string, int> Tags, IReadOnlyDictionary<string, int> Families,
-    IReadOnlyList<FunnelRow> Funnel, string? OnScreen = null, int? SegmentViewers = null)
+    IReadOnlyList<FunnelRow> Funnel, string? OnScreen = null, int? SegmentViewers = null, long DwellSeconds = 0)
 {
     public static readonly RoomSlice Empty = new(0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), []);
 }

@@ -13,6 +13,7 @@ public sealed class RoomAudience
     // that a viewer's coming and going costs a few increments.
     private int[] _tags = [];
     private int[] _families = [];
+    private Int128 _enteredMsSum; // Σ of the present viewers' entering times
 
     /// <summary>The present viewers' ordinals (for what every viewer in the room sees at once: a product going on screen).</summary>
     public OrdinalSet Members { get; } = new();
@@ -38,19 +39,25 @@ public sealed class RoomAudience
     }
 
     /// <summary>A viewer comes in, counted under <paramref name="counters"/> (its tags and families).</summary>
-    public void Enter(int ordinal, ReadOnlySpan<int> counters, bool isNew)
+    /// <summary>Present viewers' total time in the room at <paramref name="nowMs"/> (from when each came in), in seconds.</summary>
+    public long DwellSecondsAt(long nowMs) => Viewers == 0 ? 0 : (long)((nowMs * (Int128)Viewers - _enteredMsSum) / 1000);
+
+    /// <param name="enteredMs">When the viewer came in (event time), for the present viewers' dwell.</param>
+    public void Enter(int ordinal, ReadOnlySpan<int> counters, bool isNew, long enteredMs = 0)
     {
         if (!Members.Add(ordinal)) throw new InvalidOperationException($"viewer {ordinal} entered a room it is in");
         Viewers++;
+        _enteredMsSum += enteredMs;
         if (isNew) NewViewers++;
         foreach (var counter in counters) Add(counter, 1);
     }
 
     /// <summary>A viewer goes, counted under <paramref name="counters"/> as it is now; <paramref name="wasNew"/> as it entered.</summary>
-    public void Leave(int ordinal, ReadOnlySpan<int> counters, bool wasNew)
+    public void Leave(int ordinal, ReadOnlySpan<int> counters, bool wasNew, long enteredMs = 0)
     {
         if (!Members.Remove(ordinal)) throw new InvalidOperationException($"viewer {ordinal} left a room it was not in");
         Viewers--;
+        _enteredMsSum -= enteredMs;
         if (wasNew) NewViewers--;
         foreach (var counter in counters) Add(counter, -1);
     }

@@ -31,6 +31,9 @@ function draw(room) {
   document.getElementById("viewers").textContent = room.suppressed ? "<k" : count(room.viewers);
   document.getElementById("new-viewers").textContent = count(room.newViewers);
   document.getElementById("returning-viewers").textContent = count(room.returningViewers);
+  const dwell = room.averageDwellSeconds;
+  document.getElementById("dwell").textContent = dwell === null || dwell === undefined ? "–"
+    : dwell < 60 ? `${Math.round(dwell)} 秒` : `${(dwell / 60).toFixed(1)} 分`;
   const shown = room.funnel.find((f) => f.current);
   document.getElementById("on-screen").textContent = shown ? shown.title : (room.onScreen ?? "–");
 

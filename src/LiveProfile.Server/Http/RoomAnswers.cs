@@ -4,12 +4,14 @@ namespace LiveProfile.Server.Http;
 
 /// <summary>
 /// <c>GET /v1/rooms/{room}</c>: the live audience. Counts below <see cref="MinGroupSize"/> are null and marked suppressed;
-/// <see cref="Suppressed"/> says the whole room is below it (then nothing but that is shown).
+/// <see cref="Suppressed"/> says the whole room is below it (then nothing but that is shown). <see cref="AverageDwellSeconds"/>:
+/// how long the present viewers have been in the room so far, on average (event time).
 /// </summary>
 internal sealed record RoomAnswer(string Room, DateTimeOffset? AsOf, int MinGroupSize,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Viewers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? NewViewers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? ReturningViewers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? AverageDwellSeconds,
     bool Suppressed, ShareAnswer[] Families, ShareAnswer[] Tags, int OtherTags, ShareAnswer[] Demand, SuggestionAnswer[] Suggestions,
     string? OnScreen, FunnelAnswer[] Funnel, RoomSegmentAnswer? Segment);
 

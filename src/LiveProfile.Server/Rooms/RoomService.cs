@@ -40,7 +40,7 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
         if (viewers > 0 && viewers < minGroupSize)
         {
             // Too few to show anything about them without singling someone out.
-            return new RoomAnswer(room, asOf, minGroupSize, null, null, null, true, [], [], 0, [], [], null, [], null);
+            return new RoomAnswer(room, asOf, minGroupSize, null, null, null, null, true, [], [], 0, [], [], null, [], null);
         }
         var onScreen = slices.Select(s => s.OnScreen).FirstOrDefault(p => p is not null);
         var funnel = Funnel(slices, onScreen, group);
@@ -56,7 +56,8 @@ internal sealed class RoomService(EngineRuntime runtime, TalkTrackRules talkTrac
         var demand = taxonomy.Tags.Where(t => t.Definition == "interest:$category")
             .Select(t => group.Share(t.Parameters.GetValueOrDefault("category", t.Id), t.NameZh, t.NameEn, t.Family, tagCounts.GetValueOrDefault(t.Id)))
             .Where(d => d.Viewers is > 0).OrderByDescending(d => d.Viewers).ToArray();
-        return new RoomAnswer(room, asOf, minGroupSize, viewers, group.Count(newViewers), group.Count(viewers - newViewers), false, families,
+        double? dwell = viewers == 0 ? null : Math.Round(slices.Sum(s => s.DwellSeconds) / (double)viewers, 1);
+        return new RoomAnswer(room, asOf, minGroupSize, viewers, group.Count(newViewers), group.Count(viewers - newViewers), dwell, false, families,
             tags, tagCounts.Count(t => t.Value > 0) - shown.Count, demand, Suggest(taxonomy, group, tagCounts, familyCounts, newViewers),
             onScreen, funnel, inSegment);
     }

@@ -22,6 +22,7 @@ public sealed class RoomAudienceTests
             var room = new RoomAudience();
             var tags = Enumerable.Range(0, People).Select(_ => new HashSet<int>()).ToArray(); // each person's tags, present or not
             var present = new Dictionary<int, bool>();
+            var entered = new Dictionary<int, long>();
             foreach (var (op, person, tag, isNew) in steps)
             {
                 switch (op)
@@ -29,10 +30,14 @@ public sealed class RoomAudienceTests
                     // The partition calls in only for what happens: entering when absent, leaving when present, and tag
                     // changes of present viewers.
                     case Op.Join:
-                        if (present.TryAdd(person, isNew)) room.Enter(person, tags[person].ToArray(), isNew);
+                        if (present.TryAdd(person, isNew))
+                        {
+                            entered[person] = 1_000_000L * person + tag; // any time; its own, so that leaving must give it back
+                            room.Enter(person, tags[person].ToArray(), isNew, entered[person]);
+                        }
                         break;
                     case Op.Leave:
-                        if (present.Remove(person, out var wasNew)) room.Leave(person, tags[person].ToArray(), wasNew);
+                        if (present.Remove(person, out var wasNew)) room.Leave(person, tags[person].ToArray(), wasNew, entered[person]);
                         break;
                     case Op.Gain:
                         if (tags[person].Add(tag) && present.ContainsKey(person)) room.Move(tag, 1);
@@ -45,6 +50,8 @@ public sealed class RoomAudienceTests
             Assert.Equal(present.Count, room.Viewers);
             Assert.Equal(present.Keys.Order().Select(p => (uint)p), room.Members.Values);
             Assert.Equal(present.Count, room.Members.Count);
+            const long now = 90_000_000;
+            Assert.Equal(present.Keys.Sum(p => now - entered[p]) / 1000, room.DwellSecondsAt(now));
             Assert.Equal(present.Count(p => p.Value), room.NewViewers);
             for (var tag = 0; tag < Tags; tag++)
             {

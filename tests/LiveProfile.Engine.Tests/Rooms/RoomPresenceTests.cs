@@ -94,6 +94,7 @@ public sealed class RoomPresenceTests
         var audience = host.Engines[0].Audience("r1");
         Assert.Equal(2, audience.Viewers);
         Assert.Equal(1, audience.NewViewers);
+        Assert.Equal(1, audience.DwellSeconds); // in for 1 s and 0 s at the clock
     }
 
     [Fact]

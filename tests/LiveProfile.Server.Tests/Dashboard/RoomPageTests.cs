@@ -39,6 +39,7 @@ public sealed class RoomPageTests
         Assert.Contains(room, await page.Locator("#room option").AllInnerTextsAsync() is var options ? string.Join(" ", options) : "", StringComparison.Ordinal);
         var viewers = int.Parse(await page.Locator("#viewers").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         Assert.True(viewers >= 10, $"{viewers} viewers shown");
+        Assert.NotEqual("–", await page.Locator("#dwell").InnerTextAsync());
 
         // Charts drawn by Chart.js from the stream: every family, and viewers over time growing a point a second.
         Assert.Equal(4, await page.EvaluateAsync<int>("Chart.getChart('families').data.datasets[0].data.length"));

@@ -41,6 +41,7 @@ public sealed class RoomTests
         var room = await RoomAsync(server, "r7");
         Assert.Equal(12, room.GetProperty("viewers").GetInt32());
         Assert.Equal(12, room.GetProperty("newViewers").GetInt32());
+        Assert.True(room.GetProperty("averageDwellSeconds").GetDouble() >= 0);
         Assert.False(room.GetProperty("suppressed").GetBoolean());
         var sharer = room.GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "sharer");
         Assert.Equal(12, sharer.GetProperty("viewers").GetInt32());
