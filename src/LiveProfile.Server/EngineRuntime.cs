@@ -41,6 +41,8 @@ internal sealed partial class EngineRuntime(
     /// <summary>Set once recovery is done; the server answers 503 until then.</summary>
     public bool Ready { get; private set; }
 
+    private bool _released;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var layout = new DataLayout(_options.DataDirectory);
@@ -119,16 +121,27 @@ internal sealed partial class EngineRuntime(
         await _timer.ConfigureAwait(false);
         await Pipeline.WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
         if (Pipeline.Healthy) await CheckpointAsync(cancellationToken).ConfigureAwait(false);
-        await Pipeline.DisposeAsync().ConfigureAwait(false);
-        await Log.DisposeAsync().ConfigureAwait(false);
-        Quarantine.Dispose();
-        Vault.Dispose();
+        await ReleaseAsync().ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Also after a start that failed half-way (the vault opened, then the log would not; or the host failed to bind its
+    /// port after this service started): the files must not stay open and locked for the next start in this process.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
         _timerStop?.Dispose();
-        return ValueTask.CompletedTask;
+        await ReleaseAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync()
+    {
+        if (_released) return;
+        _released = true;
+        if (Pipeline is not null) await Pipeline.DisposeAsync().ConfigureAwait(false);
+        if (Log is not null) await Log.DisposeAsync().ConfigureAwait(false);
+        Quarantine?.Dispose();
+        Vault?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information,
