@@ -54,6 +54,7 @@ internal static class ServeCommand
             : $"Simulating {DemoFeed.Users} viewers and shoppers: live rooms {string.Join(", ", feed.LiveRooms)} in real time.");
         Console.WriteLine($"A simulated regular: curl -s {url}/v1/profiles/{feed.Regular}");
         Console.WriteLine($"Tags as they change:  curl -sN {url}/v1/changes");
+        Console.WriteLine($"The live room page:   {url}/  (rooms now: curl -s {url}/v1/rooms)");
         return Task.Run(() => feed.RunAsync(new Uri(url), withHistory, ct), ct);
     }
 
