@@ -125,7 +125,7 @@ internal static class RoomComposition
         private readonly RoomAudience _audience = new();
         public void Enter(int person, int[] counters) => _audience.Enter(person, counters, isNew: false);
         public void Leave(int person, int[] counters) => _audience.Leave(person, counters, wasNew: false);
-        public Dictionary<int, long> Snapshot() => _audience.TagCounts.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => (long)c.Value);
+        public Dictionary<int, long> Snapshot() => _audience.Counters.ToDictionary(c => c.Key, c => (long)c.Value);
     }
 
     /// <summary>The naive way: only the set of viewers is kept; a snapshot intersects it with every tag and family.</summary>

@@ -79,7 +79,7 @@ public sealed partial class PartitionEngine
         var key = ((long)session << 32) | (uint)product;
         if (!_funnelsByKey.TryGetValue(key, out var held))
         {
-            if (!_funnels.TryGetValue(session, out var ofSession)) _funnels[session] = ofSession = new SessionFunnels(session, room);
+            if (!_funnels.TryGetValue(session, out var ofSession)) _funnels[session] = ofSession = new SessionFunnels(room);
             held = (new ProductFunnel(), ofSession);
             ofSession.Products[product] = held.Funnel;
             _funnelsByKey[key] = held;
@@ -117,9 +117,8 @@ public sealed partial class PartitionEngine
         }
     }
 
-    private sealed class SessionFunnels(int session, int room)
+    private sealed class SessionFunnels(int room)
     {
-        public int Session { get; } = session;
         public int Room { get; } = room;
 
         /// <summary>This is the session the room's funnels show (its newest activity).</summary>

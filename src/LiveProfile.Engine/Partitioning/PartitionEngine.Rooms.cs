@@ -29,7 +29,7 @@ public sealed partial class PartitionEngine
         if (!_audiences.TryGetValue(key, out var audience)) return RoomSlice.Empty with { Funnel = funnel, OnScreen = onScreen };
         var tags = new Dictionary<string, int>(StringComparer.Ordinal);
         var families = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (counter, count) in audience.TagCounts)
+        foreach (var (counter, count) in audience.Counters)
         {
             if (counter < 0) families[_taxonomy.Families[~counter].Id] = count;
             else tags[TagKeys.Name(counter)] = count;

@@ -82,11 +82,7 @@ public sealed class World
     public string? OnScreenId(string? room, long tsMs) => room is not null && _rooms.TryGetValue(room, out var screens) ? screens.At(tsMs) : null;
 
     /// <summary>The product the room presents at <paramref name="tsMs"/>, if any.</summary>
-    public ProductInfo? OnScreen(string? room, long tsMs)
-    {
-        if (room is null || !_rooms.TryGetValue(room, out var screens) || screens.At(tsMs) is not { } product) return null;
-        return _products.GetValueOrDefault(product);
-    }
+    public ProductInfo? OnScreen(string? room, long tsMs) => OnScreenId(room, tsMs) is { } product ? _products.GetValueOrDefault(product) : null;
 
     /// <summary>Interned key of a room (<c>room:…</c>).</summary>
     /// <summary>The key of a room seen before, without interning a new one (queries must not grow the world).</summary>

@@ -28,8 +28,8 @@ public sealed class RoomAudience
         ? counter < _tags.Length ? _tags[counter] : 0
         : ~counter < _families.Length ? _families[~counter] : 0;
 
-    /// <summary>Counters of at least one present viewer, with how many viewers each counts.</summary>
-    public IEnumerable<KeyValuePair<int, int>> TagCounts
+    /// <summary>Counters (tags, and families as negative keys) of at least one present viewer, with how many viewers each counts.</summary>
+    public IEnumerable<KeyValuePair<int, int>> Counters
     {
         get
         {

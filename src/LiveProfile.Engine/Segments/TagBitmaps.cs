@@ -40,7 +40,7 @@ public sealed class TagBitmaps : IDisposable
         bitmap.Add((uint)ordinal);
     }
 
-    /// <summary>Bulk load (benchmarks, rebuilds): profiles 0..<paramref name="count"/>-1 live.</summary>
+    /// <summary>Bulk load (benchmarks): profiles 0..<paramref name="count"/>-1 live.</summary>
     internal void AddProfiles(uint count) => Live.AddRange(0, count - 1);
 
     /// <summary>Bulk load: <paramref name="ordinals"/> carry the tag.</summary>

@@ -161,7 +161,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         {
             w.Write(profile);
             w.Write(session);
-            var held = visits;
+            var held = visits; // a copy: the loop's variable is read-only, and AsSpan lends the entry's own field
             w.Write((byte)held.Length);
             foreach (var v in held.AsSpan())
             {
