@@ -73,6 +73,51 @@ public sealed class SegmentAlgebraTests
         }, iter: 500);
     }
 
+    /// <summary>
+    /// Dense counts read bitset copies made by an earlier count: tag changes and removals after that must reach them.
+    /// Common tags (about half the profiles each) so that conjunctions take the dense path.
+    /// </summary>
+    [Fact]
+    public void Count_ChangesAfterADenseCount_StillMatchBruteForce()
+    {
+        foreach (var tag in Vocabulary) TagKeys.Intern(tag);
+        var conjunction = Gen.Int[0, 3].Select(i => (SegmentNode)new TagTerm(Vocabulary[i]))
+            .Select(Gen.Bool, (term, negated) => negated ? new NotNode(term) : term)
+            .List[2, 4]
+            .Where(ops => ops.Any(o => o is TagTerm))
+            .Select(ops => (SegmentNode)new AndNode(ops));
+        var change = Gen.Select(Gen.Int[0, 399], Gen.Int[0, 3], Gen.Int[0, 2]); // profile, tag, set / clear / remove profile
+        Gen.Select(Population, conjunction, change.Array[1, 200]).Sample((population, expression, changes) =>
+        {
+            var (profiles, removed) = population;
+            profiles = [.. profiles.Select(p => p.ToHashSet()), .. Enumerable.Range(0, 400 - profiles.Length).Select(_ => new HashSet<string>())];
+            removed = [.. removed, .. Enumerable.Repeat(true, 400 - removed.Length)];
+            using var bitmaps = Build(profiles, removed);
+            for (var o = 0; o < profiles.Length; o++) if (removed[o]) profiles[o].Clear(); // as the bitmaps forgot them
+            Assert.Equal(BruteForce(expression, profiles, removed).Count, SegmentEvaluator.Count(expression, bitmaps));
+            foreach (var (ordinal, tagIndex, kind) in changes)
+            {
+                var tag = Vocabulary[tagIndex];
+                if (kind == 2)
+                {
+                    if (removed[ordinal]) continue;
+                    bitmaps.RemoveProfile(ordinal, [.. profiles[ordinal].Select(t => new ProfileTag(TagKeys.Intern(t), 1, 0, TagSource.Rule))]);
+                    removed[ordinal] = true;
+                    profiles[ordinal].Clear();
+                    continue;
+                }
+                if (removed[ordinal]) // a new profile takes the freed ordinal
+                {
+                    bitmaps.AddProfile(ordinal);
+                    removed[ordinal] = false;
+                }
+                if (kind == 0 && profiles[ordinal].Add(tag)) bitmaps.Set(TagKeys.Intern(tag), ordinal);
+                if (kind == 1 && profiles[ordinal].Remove(tag)) bitmaps.Clear(TagKeys.Intern(tag), ordinal);
+            }
+            Assert.Equal(BruteForce(expression, profiles, removed).Count, SegmentEvaluator.Count(expression, bitmaps));
+        }, iter: 300);
+    }
+
     [Fact]
     public void Parse_PrintedExpression_EvaluatesTheSame()
     {
