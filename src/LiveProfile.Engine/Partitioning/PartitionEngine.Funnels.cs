@@ -117,6 +117,81 @@ public sealed partial class PartitionEngine
         }
     }
 
+    /// <summary>Checkpoint form of every session's funnels (keys are this partition's, saved with it).</summary>
+    private void WriteFunnels(BinaryWriter w)
+    {
+        w.Write(_lastFunnelPruneMs);
+        w.Write(_funnels.Count);
+        foreach (var (session, funnels) in _funnels)
+        {
+            w.Write(session);
+            w.Write(funnels.Room);
+            w.Write(funnels.LastMs);
+            w.Write(funnels.IsRoomLatest);
+            w.Write(funnels.Products.Count);
+            foreach (var (product, funnel) in funnels.Products)
+            {
+                w.Write(product);
+                funnel.Write(w);
+            }
+        }
+    }
+
+    private void ReadFunnels(BinaryReader r)
+    {
+        _lastFunnelPruneMs = r.ReadInt64();
+        for (var sessions = r.ReadInt32(); sessions > 0; sessions--)
+        {
+            var session = r.ReadInt32();
+            var funnels = new SessionFunnels(r.ReadInt32()) { LastMs = r.ReadInt64(), IsRoomLatest = r.ReadBoolean() };
+            _funnels[session] = funnels;
+            if (funnels.IsRoomLatest) _roomSession[funnels.Room] = funnels;
+            for (var products = r.ReadInt32(); products > 0; products--)
+            {
+                var product = r.ReadInt32();
+                var funnel = ProductFunnel.Read(r);
+                funnels.Products[product] = funnel;
+                _funnelsByKey[((long)session << 32) | (uint)product] = (funnel, funnels);
+            }
+        }
+    }
+
+    /// <summary>The funnel stages a leaving (merged) profile reached, in portable form (names, not keys).</summary>
+    private void WriteFunnelStages(BinaryWriter w, int ordinal)
+    {
+        var reached = new List<(int Session, SessionFunnels Funnels, int Product, FunnelStages Stages)>();
+        foreach (var (session, funnels) in _funnels)
+        {
+            foreach (var (product, funnel) in funnels.Products)
+            {
+                if (funnel.StagesOf(ordinal) is var stages and not 0) reached.Add((session, funnels, product, stages));
+            }
+        }
+        w.Write(reached.Count);
+        foreach (var (session, funnels, product, stages) in reached)
+        {
+            w.Write(World.Keys.Name(session));
+            w.Write(World.Keys.Name(funnels.Room));
+            w.Write(World.Keys.Name(product));
+            w.Write(funnels.LastMs);
+            w.Write((byte)stages);
+        }
+    }
+
+    /// <summary>The merged profile reached every stage either profile reached: one person, counted once.</summary>
+    private void ReadFunnelStages(BinaryReader r, Profile? target)
+    {
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var session = World.Keys.Intern(r.ReadString());
+            var room = World.Keys.Intern(r.ReadString());
+            var product = World.Keys.Intern(r.ReadString());
+            var lastMs = r.ReadInt64();
+            var stages = (FunnelStages)r.ReadByte();
+            if (target is not null) FunnelOf(session, room, product, lastMs).Add(target.Ordinal, stages);
+        }
+    }
+
     private sealed class SessionFunnels(int room)
     {
         public int Room { get; } = room;

@@ -9,7 +9,7 @@ namespace LiveProfile.Engine.Partitioning;
 /// the log position of the event that caused the merge: a partition whose checkpoint already
 /// includes that event skips it, so replay applies each side exactly once. The live state in
 /// flight (visits held, recent live clicks and orders) moves with the profile, so a visit or an impulse order
-/// that spans the link is measured as if one person had done it all.
+/// that spans the link is measured as if one person had done it all, and the funnel stages reached move too.
 /// </summary>
 public sealed partial class PartitionEngine
 {
@@ -62,6 +62,8 @@ public sealed partial class PartitionEngine
         WriteTimes(w, orders);
         w.Write(impulsive.Count);
         foreach (var orderMs in impulsive) w.Write(orderMs);
+        if (_profiles.TryGetValue(profileId, out var profile)) WriteFunnelStages(w, profile.Ordinal);
+        else w.Write(0);
     }
 
     private void WriteTimes(BinaryWriter w, List<(int Product, long TsMs)> times)
@@ -91,6 +93,7 @@ public sealed partial class PartitionEngine
         var impulsive = new long[r.ReadInt32()];
         for (var i = 0; i < impulsive.Length; i++) impulsive[i] = r.ReadInt64();
         _impulse.Add(targetId, clicks, orders, impulsive);
+        ReadFunnelStages(r, _profiles.GetValueOrDefault(targetId));
     }
 
     private List<(int Product, long TsMs)> ReadTimes(BinaryReader r)

@@ -5,8 +5,11 @@ namespace LiveProfile.Engine.Partitioning;
 /// <summary>Checkpoint form of a partition: everything needed to resume at <see cref="AppliedLsn"/>.</summary>
 public sealed partial class PartitionEngine
 {
-    /// <summary>2: local-day windows, intents, viewed products, model scores, tags. 3: visits as presence intervals, recent orders.</summary>
-    public const uint FormatVersion = 3;
+    /// <summary>
+    /// 2: local-day windows, intents, viewed products, model scores, tags. 3: visits as presence intervals, recent orders.
+    /// 4: room funnels.
+    /// </summary>
+    public const uint FormatVersion = 4;
 
     /// <summary>The oldest format <see cref="Load"/> reads.</summary>
     public const uint OldestFormatVersion = 2;
@@ -36,6 +39,7 @@ public sealed partial class PartitionEngine
 
         _visits.Save(w);
         _impulse.Save(w);
+        WriteFunnels(w);
     }
 
     /// <param name="formatVersion">The format the checkpoint was written in, <see cref="OldestFormatVersion"/> to <see cref="FormatVersion"/>.</param>
@@ -83,6 +87,7 @@ public sealed partial class PartitionEngine
             engine._visits.LoadOpenVisits(r);
             engine._impulse.LoadClicks(r);
         }
+        if (formatVersion >= 4) engine.ReadFunnels(r);
         engine.RebuildAudiences();
         if (engine._appliedTaxonomyVersion == engine._taxonomy.Version)
         {

@@ -86,7 +86,14 @@ public sealed class World
 
     /// <summary>Interned key of a room (<c>room:…</c>).</summary>
     /// <summary>The key of a room seen before, without interning a new one (queries must not grow the world).</summary>
-    public bool TryRoomKey(string room, out int key) => _roomKeys.TryGetValue(room, out key);
+    /// <summary>The room's key if the room has been seen (also before a checkpoint this world was loaded from).</summary>
+    public bool TryRoomKey(string room, out int key)
+    {
+        if (_roomKeys.TryGetValue(room, out key)) return true;
+        if (!Keys.TryGet("room:" + room, out key)) return false;
+        _roomKeys[room] = key;
+        return true;
+    }
 
     public int RoomKey(string room)
     {

@@ -27,6 +27,39 @@ public sealed class ProductFunnel : IDisposable
     public FunnelCounts Count(Roaring32Bitmap? within) =>
         new(_onScreen.Count(within), _clicked.Count(within), _carted.Count(within), _ordered.Count(within));
 
+    /// <summary>The stages a profile reached (<see cref="FunnelStages"/>).</summary>
+    public FunnelStages StagesOf(int ordinal) =>
+        (_onScreen.Contains(ordinal) ? FunnelStages.OnScreen : 0) | (_clicked.Contains(ordinal) ? FunnelStages.Clicked : 0)
+        | (_carted.Contains(ordinal) ? FunnelStages.Carted : 0) | (_ordered.Contains(ordinal) ? FunnelStages.Ordered : 0);
+
+    /// <summary>Counts a profile at the stages given (a merged profile takes over the other's).</summary>
+    public void Add(int ordinal, FunnelStages stages)
+    {
+        if (stages.HasFlag(FunnelStages.OnScreen)) _onScreen.Add(ordinal);
+        if (stages.HasFlag(FunnelStages.Clicked)) _clicked.Add(ordinal);
+        if (stages.HasFlag(FunnelStages.Carted)) _carted.Add(ordinal);
+        if (stages.HasFlag(FunnelStages.Ordered)) _ordered.Add(ordinal);
+    }
+
+    /// <summary>Checkpoint form: each stage's bitmap in Roaring's portable format (empty stages as a zero length).</summary>
+    public void Write(BinaryWriter w)
+    {
+        _onScreen.Write(w);
+        _clicked.Write(w);
+        _carted.Write(w);
+        _ordered.Write(w);
+    }
+
+    public static ProductFunnel Read(BinaryReader r)
+    {
+        var funnel = new ProductFunnel();
+        funnel._onScreen.Read(r);
+        funnel._clicked.Read(r);
+        funnel._carted.Read(r);
+        funnel._ordered.Read(r);
+        return funnel;
+    }
+
     /// <summary>Forgets a profile that left the partition: its ordinal may go to someone else.</summary>
     public void Forget(int ordinal)
     {
@@ -75,16 +108,53 @@ public sealed class ProductFunnel : IDisposable
             if (_pending.Count >= Buffered) _ = Members;
         }
 
+        private bool IsEmpty => _members is null && _pending is not { Count: > 0 };
+
         public long Count(Roaring32Bitmap? within) =>
-            _members is null && _pending is not { Count: > 0 } ? 0 : within is null ? (long)Members.Count : (long)Members.AndCount(within);
+            IsEmpty ? 0 : within is null ? (long)Members.Count : (long)Members.AndCount(within);
+
+        public bool Contains(int ordinal) => !IsEmpty && Members.Contains((uint)ordinal);
 
         public void Forget(int ordinal)
         {
-            if (_members is not null || _pending is { Count: > 0 }) Members.Remove((uint)ordinal);
+            if (!IsEmpty) Members.Remove((uint)ordinal);
+        }
+
+        public void Write(BinaryWriter w)
+        {
+            if (IsEmpty)
+            {
+                w.Write(0);
+                return;
+            }
+            var bytes = Members.Serialize(SerializationFormat.Portable);
+            w.Write(bytes.Length);
+            w.Write(bytes);
+        }
+
+        /// <summary>Reads what <see cref="Write"/> wrote into this (new) stage.</summary>
+        public void Read(BinaryReader r)
+        {
+            var length = r.ReadInt32();
+            if (length < 0) throw new InvalidDataException($"funnel stage of {length} bytes");
+            if (length == 0) return;
+            var bytes = r.ReadBytes(length);
+            if (bytes.Length != length) throw new EndOfStreamException("funnel stage cut short");
+            _members = Roaring32Bitmap.Deserialize(bytes, SerializationFormat.Portable);
         }
 
         public void Dispose() => _members?.Dispose();
     }
+}
+
+/// <summary>Stages of a product's funnel one profile reached.</summary>
+[Flags]
+public enum FunnelStages : byte
+{
+    OnScreen = 1,
+    Clicked = 2,
+    Carted = 4,
+    Ordered = 8,
 }
 
 /// <summary>People at each stage of a product's funnel: on screen → clicked → carted → ordered.</summary>

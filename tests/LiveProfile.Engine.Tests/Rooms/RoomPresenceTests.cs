@@ -153,4 +153,69 @@ public sealed class RoomFunnelTests
         Assert.Equal(default, forSharers);
         Assert.Equal(0, host.Engines.Sum(e => e.Audience("r1", sharers).SegmentViewers));
     }
+
+    private static Engine.Rooms.FunnelCounts FunnelOf(IEnumerable<PartitionEngine> engines, string room, string product) =>
+        engines.SelectMany(e => e.Audience(room).Funnel).Where(f => f.Product == product)
+            .Aggregate(default(Engine.Rooms.FunnelCounts), (sum, f) => sum + f.Counts);
+
+    [Fact]
+    public async Task Funnel_AfterACheckpoint_IsRestored_AndKeepsCounting()
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        await dispatcher.DispatchAsync(Numbered([
+            Product("serum", "beauty/skincare/serum", 199),
+            OnScreen("r1", "serum", T0),
+            User(EventType.LiveJoin, T0 + 1 * Second, [Account(1)], room: "r1"),
+            User(EventType.LiveJoin, T0 + 2 * Second, [Account(2)], room: "r1"),
+            User(EventType.LiveJoin, T0 + 3 * Second, [Account(3)], room: "r1"),
+            User(EventType.LiveProductClick, T0 + 10 * Second, [Account(1)], "serum", "r1"),
+            User(EventType.ShopCartAdd, T0 + 20 * Second, [Account(2)], "serum"),
+        ]));
+        var before = FunnelOf(host.Engines, "r1", "serum");
+        Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 3, Clicked: 1, Carted: 1, Ordered: 0), before);
+
+        var restored = host.Engines.Select(engine =>
+        {
+            using var buffer = new MemoryStream();
+            engine.Save(buffer);
+            buffer.Position = 0;
+            return PartitionEngine.Load(buffer, engine.Options, host.Tags);
+        }).ToArray();
+        Assert.Equal(before, FunnelOf(restored, "r1", "serum"));
+
+        // The restored funnels go on counting the same people once: a second click by the same viewer adds no one.
+        var at1 = dispatcher.Locate(Account(1).Hash);
+        var at3 = dispatcher.Locate(Account(3).Hash);
+        restored[at1.Partition].Apply([new PartitionCommand(100, at1.Profile,
+            User(EventType.LiveProductClick, T0 + 30 * Second, [Account(1)], "serum", "r1"))], T0 + 30 * Second);
+        restored[at3.Partition].Apply([new PartitionCommand(101, at3.Profile,
+            User(EventType.LiveProductClick, T0 + 31 * Second, [Account(3)], "serum", "r1"))], T0 + 31 * Second);
+        Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 3, Clicked: 2, Carted: 1, Ordered: 0), FunnelOf(restored, "r1", "serum"));
+    }
+
+    /// <summary>A viewer id and a shop account in the room are one person once linked: the stages each reached become one person's.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task Funnel_ViewerMergedIntoItsAccount_CountsOnePersonAtEveryStageEitherReached(ulong person)
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        await dispatcher.DispatchAsync(Numbered([
+            Product("serum", "beauty/skincare/serum", 199),
+            OnScreen("r1", "serum", T0),
+            User(EventType.LiveJoin, T0 + 1 * Second, [Viewer(person)], room: "r1"),
+            User(EventType.LiveJoin, T0 + 2 * Second, [Account(person)], room: "r1"),
+            User(EventType.LiveProductClick, T0 + 10 * Second, [Viewer(person)], "serum", "r1"),
+            Order(T0 + 20 * Second, [Account(person)], 199, null, ("serum", 199, 0)),
+        ]));
+        Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 2, Clicked: 1, Carted: 0, Ordered: 1), FunnelOf(host.Engines, "r1", "serum"));
+
+        // The live viewer logs in: its profile merges into the account's (possibly in another partition).
+        await dispatcher.DispatchAsync(Numbered([User(EventType.LiveHeartbeat, T0 + 25 * Second, [Viewer(person), Account(person)], room: "r1")], 10));
+        Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 1, Clicked: 1, Carted: 0, Ordered: 1), FunnelOf(host.Engines, "r1", "serum"));
+    }
 }
