@@ -28,6 +28,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// </summary>
     Task<SegmentSliceReply> QuerySegment(string expression, int sample);
 
+    /// <summary>The members of a saved segment in this partition, read from its counter; null when it is not saved here.</summary>
+    Task<long?> SavedSegmentCount(string name);
+
     /// <summary>A page of a segment's members in this partition, from <paramref name="fromOrdinal"/> on.</summary>
     Task<SegmentPageReply> SegmentMembers(string expression, int fromOrdinal, int limit);
 

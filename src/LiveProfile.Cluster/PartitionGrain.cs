@@ -65,6 +65,8 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         return Task.FromResult(new SegmentSliceReply(slice.Count, slice.Sample));
     }
 
+    public Task<long?> SavedSegmentCount(string name) => Task.FromResult(_engine.SavedSegmentCount(name));
+
     public Task<SegmentPageReply> SegmentMembers(string expression, int fromOrdinal, int limit)
     {
         var page = _engine.SegmentMembers(SegmentParser.Parse(expression, new TaxonomyVocabulary(_engine.Taxonomy, acceptUnknown: true)), fromOrdinal, limit);

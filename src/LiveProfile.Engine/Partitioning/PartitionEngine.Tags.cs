@@ -199,10 +199,11 @@ public sealed partial class PartitionEngine
         if (_changedTags.Count > 0) PublishSegmentChanges(profile, nowMs);
     }
 
-    /// <summary>Publishes the saved segments a profile entered or left through the tags it just gained or lost.</summary>
+    /// <summary>Counts and publishes the saved segments a profile entered or left through the tags it just gained or lost.</summary>
     private void PublishSegmentChanges(Profile profile, long nowMs)
     {
-        if (_tagRuntime.Sink is not { } sink) return;
+        var sink = _tagRuntime.Sink;
+        if (sink is null && _savedCounts.Count == 0) return;
         foreach (var segment in _tagRuntime.SavedSegments)
         {
             if (!segment.Reads(_changedTags)) continue;
@@ -211,7 +212,8 @@ public sealed partial class PartitionEngine
             var before = SegmentEvaluator.Matches(segment.Node,
                 tag => Holds(profile, tag) ^ (TagKeys.TryGet(tag, out var key) && _changedTags.Contains(key)));
             if (now == before) continue;
-            sink.Publish(new TagChange(profile.Id, segment.ChangeTag, now ? TagChangeKind.SegmentEntered : TagChangeKind.SegmentLeft, 0, 0, nowMs,
+            MoveSavedCount(segment, now ? +1 : -1);
+            sink?.Publish(new TagChange(profile.Id, segment.ChangeTag, now ? TagChangeKind.SegmentEntered : TagChangeKind.SegmentLeft, 0, 0, nowMs,
                 _taxonomy.Version));
         }
     }
@@ -295,6 +297,7 @@ public sealed partial class PartitionEngine
     {
         if (profile.Ordinal < _byOrdinal.Count) _byOrdinal[profile.Ordinal] = null;
         Bitmaps.RemoveProfile(profile.Ordinal, profile.Tags); // before the ordinal can go to another profile
+        SavedSegmentsOnDeparture(profile);
         profile.DirtyTypes = 0; // left in the dirty list, skipped there
         ForgetInFunnels(profile.Ordinal);
     }

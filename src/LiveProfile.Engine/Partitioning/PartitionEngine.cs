@@ -115,6 +115,7 @@ public sealed partial class PartitionEngine
         profile = new Profile(id, ordinal, Slabs);
         _profiles.Add(id, profile);
         TrackOrdinal(profile);
+        SavedSegmentsOnArrival(profile, publish: true);
         return profile;
     }
 

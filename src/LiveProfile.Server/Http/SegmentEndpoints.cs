@@ -119,7 +119,7 @@ internal static class SegmentEndpoints
 
     private static async Task<SavedSegmentAnswer> AnswerAsync(EngineRuntime runtime, SavedSegment saved, int k)
     {
-        var (count, _) = await SegmentService.QueryAsync(runtime, saved.Expression, 0).ConfigureAwait(false);
+        var count = await SegmentService.CountSavedAsync(runtime, saved).ConfigureAwait(false);
         var suppressed = count > 0 && count < k;
         return new SavedSegmentAnswer(saved.Name, saved.Expression, suppressed ? null : count, suppressed, k, saved.ChangeTag);
     }

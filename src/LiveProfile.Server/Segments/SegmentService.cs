@@ -80,6 +80,19 @@ internal sealed partial class SegmentService
         }
     }
 
+    /// <summary>
+    /// A saved segment's size over every partition, read from the partitions' counters; counted from the expression when
+    /// a partition does not have the segment (saved or deleted again meanwhile).
+    /// </summary>
+    public static async Task<long> CountSavedAsync(EngineRuntime runtime, SavedSegment saved)
+    {
+        var partitions = runtime.EngineOptions.Partitions;
+        var counts = await Task.WhenAll(Enumerable.Range(0, partitions).Select(p => runtime.Partitions.Grain(p).SavedSegmentCount(saved.Name)))
+            .ConfigureAwait(false);
+        if (counts.All(c => c.HasValue)) return counts.Sum(c => c!.Value);
+        return (await QueryAsync(runtime, saved.Expression, 0).ConfigureAwait(false)).Count;
+    }
+
     /// <summary>The segment's size over every partition and up to <paramref name="sample"/> members, spread over the partitions.</summary>
     public static async Task<(long Count, ulong[] Sample)> QueryAsync(EngineRuntime runtime, string expression, int sample)
     {
