@@ -8,5 +8,6 @@ var root = new RootCommand("LiveProfile: real-time user profiles for live-stream
     LoadgenCommand.Create(),
     SimulateCommand.Create(),
     EvaluateCommand.Create(),
+    EvaluateMatchingCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

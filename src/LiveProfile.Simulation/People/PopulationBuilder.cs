@@ -23,6 +23,8 @@ internal static class PopulationBuilder
 
     private static readonly string[] NickStems = ["小", "阿", "大", "爱吃", "追光的", "快乐", "晚风", "橘子", "奶茶", "星星", "月亮", "不吃香菜的", "佛系"];
     private static readonly string[] NickRoots = ["鱼", "猫", "兔", "桃子", "熊", "宝", "姐", "仔", "酱", "汽水", "少女", "大叔", "同学", "妈妈"];
+    private static readonly string[] NickSurnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "林", "何", "高", "罗", "郑"];
+    private static readonly string[] NickGiven = ["雨", "欣", "怡", "梓", "涵", "子", "轩", "浩", "宇", "晨", "思", "佳", "诗", "琪", "博", "文", "嘉", "悦", "可", "然"];
     private static readonly string[] NickDecorations = ["", "", "", "_", "~", "❤", "🌸", "丶", "の", "123", "2026", "✨"];
 
     /// <param name="startDay">The first simulated local day; <paramref name="days"/> days are simulated.</param>
@@ -53,7 +55,7 @@ internal static class PopulationBuilder
                 Account = hasAccount ? $"u{i + 1:D7}" : null,
                 Viewer = $"dy{i + 1:D8}",
                 Device = $"dev-{(uint)random.Next():x8}",
-                Nickname = Nickname(random),
+                Nickname = Nickname(random, new Random(Seeds.Derive(options.Seed, i, 41))),
                 Unlinked = hasAccount && random.NextDouble() < options.Noise.UnlinkedIdentities,
                 ClockSkewMs = random.NextDouble() < options.Noise.SkewedClocks ? (random.NextDouble() < 0.5 ? -1 : 1) * (30_000 + random.Next(570_000)) : 0,
                 Traits = traits,
@@ -147,8 +149,26 @@ internal static class PopulationBuilder
         return Provinces[^1];
     }
 
-    private static string Nickname(Random random) =>
-        NickStems[random.Next(NickStems.Length)] + NickRoots[random.Next(NickRoots.Length)] + NickDecorations[random.Next(NickDecorations.Length)];
+    /// <summary>
+    /// A stem, a root and a decoration (three draws of the run's generator, so the rest of the run does not depend on
+    /// names); then, from the person's own generator, what makes most names personal: a surname, a second root, a
+    /// number, or a given name. A fifth keep the bare stem and root, and share them with many (namesakes).
+    /// </summary>
+    private static string Nickname(Random random, Random own)
+    {
+        var stem = NickStems[random.Next(NickStems.Length)];
+        var root = NickRoots[random.Next(NickRoots.Length)];
+        var decoration = NickDecorations[random.Next(NickDecorations.Length)];
+        var core = own.NextDouble() switch
+        {
+            < 0.2 => stem + root,
+            < 0.45 => NickSurnames[own.Next(NickSurnames.Length)] + stem + root,
+            < 0.65 => stem + root + NickRoots[own.Next(NickRoots.Length)],
+            < 0.85 => stem + root + own.Next(1, 10_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => NickSurnames[own.Next(NickSurnames.Length)] + NickGiven[own.Next(NickGiven.Length)] + NickGiven[own.Next(NickGiven.Length)],
+        };
+        return core + decoration;
+    }
 
     private static int ArgMax(double[] values)
     {

@@ -1,0 +1,209 @@
+namespace LiveProfile.Matching;
+
+/// <summary>
+/// Matches records (live viewers, unlinked identities) against shop accounts: candidates from the blocks the record
+/// shares with accounts (never a comparison with everyone), each scored by the fitted <see cref="MatchModel"/>. An exact
+/// nickname is worth what its rarity says: u is the share of accounts with that nickname (or that pinyin), so a
+/// shared 小美 counts for little and a rare nickname for much. Single writer (adding accounts, fitting); reads may
+/// run concurrently with each other.
+/// </summary>
+public sealed class Matcher
+{
+    private readonly List<PreparedRecord> _accounts = [];
+    private readonly BlockingIndex _index;
+    private readonly Dictionary<string, int> _coreCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _pinyinCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _recordCores = new(StringComparer.Ordinal); // nicknames of the records fitted to
+    private int _recordCount;
+    private readonly Text.Pinyin? _pinyin;
+
+    public Matcher(IEnumerable<PersonRecord> accounts, Text.Pinyin? pinyin, MatchOptions? options = null)
+    {
+        Options = options ?? new MatchOptions();
+        Options.Validate();
+        _pinyin = pinyin;
+        foreach (var account in accounts) Remember(new PreparedRecord(account, pinyin));
+        _index = new BlockingIndex(_accounts);
+    }
+
+    public MatchOptions Options { get; }
+
+    /// <summary>The fitted model; null until <see cref="Fit"/>.</summary>
+    public MatchModel? Model { get; private set; }
+
+    public int AccountCount => _accounts.Count;
+
+    public void AddAccount(PersonRecord account)
+    {
+        var prepared = new PreparedRecord(account, _pinyin);
+        Remember(prepared);
+        _index.Add(prepared, _accounts.Count - 1);
+    }
+
+    /// <summary>
+    /// Fits the model to <paramref name="records"/> against the accounts: u from <paramref name="randomPairs"/> random
+    /// (record, account) pairs, m and the prior by EM over every blocked pair.
+    /// </summary>
+    public MatchModel Fit(IReadOnlyList<PersonRecord> records, int randomPairs = 1_000_000, int seed = 1)
+    {
+        if (records.Count == 0 || _accounts.Count == 0) throw new InvalidOperationException("fitting needs records and accounts");
+        var prepared = records.Select(r => new PreparedRecord(r, _pinyin)).ToList();
+        var random = new Random(seed);
+        var u = MatchModelTrainer.EstimateU(Enumerable.Range(0, randomPairs).Select(_ =>
+            Levels(prepared[random.Next(prepared.Count)], _accounts[random.Next(_accounts.Count)])));
+        var all = new List<byte[]>();
+        var byRule = Enum.GetValues<BlockingRule>().ToDictionary(r => r, _ => new List<byte[]>());
+        var candidates = new Dictionary<int, BlockingRule>();
+        var keys = new List<(ulong Key, BlockingRule Rule)>();
+        foreach (var record in prepared)
+        {
+            Block(record, keys, candidates);
+            foreach (var (account, rules) in candidates)
+            {
+                var levels = Levels(record, _accounts[account]);
+                all.Add(levels);
+                foreach (var (rule, pairs) in byRule)
+                {
+                    if (!rules.HasFlag(rule)) continue;
+                    var hidden = (byte[])levels.Clone();
+                    var fields = BlockingKeys.FieldsOf(rule);
+                    for (var f = 0; f < hidden.Length; f++) if ((fields >> f & 1) != 0) hidden[f] = MatchLevels.Missing;
+                    pairs.Add(hidden);
+                }
+            }
+        }
+        var fitted = MatchModelTrainer.FitByRule([.. byRule.Values], all, u, MatchModelTrainer.AnchoredM(all));
+        foreach (var record in prepared) if (record.NicknameCore is { } core) _recordCores[core] = _recordCores.GetValueOrDefault(core) + 1;
+        _recordCount += prepared.Count;
+
+        // u as counted from random pairs includes the few matches among them, and cannot resolve how rarely two people
+        // share a phone or a device: those two come from how often accounts share one (every pair of accounts, counted).
+        var pairsOfRecords = (double)prepared.Count * _accounts.Count;
+        var cleaned = MatchModelTrainer.WithoutMatches(u, fitted, 1.0 / _accounts.Count, 0.5 / randomPairs);
+        cleaned[(int)MatchField.Phone] = Shared(_accounts.Select(a => a.Record.PhoneHash), pairsOfRecords);
+        cleaned[(int)MatchField.Device] = Shared(_accounts.SelectMany(a => a.Devices ?? []), pairsOfRecords);
+        Model = fitted.With(1.0 / _accounts.Count, cleaned);
+
+        // The fit's prior is the share of matches among blocked pairs, whose weights already count the agreement that
+        // got them blocked: a candidate's probability starts instead from the prior of two random records, the expected
+        // number of matches over all pairs, where each record is at most one account (fixed point).
+        var weights = prepared.Select(record => Score(record).Select(c => c.Weight).ToArray()).ToList();
+        var prior = 1.0 / _accounts.Count;
+        for (var i = 0; i < 100; i++)
+        {
+            var odds = prior / (1 - prior);
+            var expected = 0.0;
+            foreach (var w in weights)
+            {
+                var sum = w.Sum(x => odds * Math.Pow(2, Math.Min(x, 1000)));
+                expected += sum / (1 + sum);
+            }
+            var next = Math.Clamp(expected / pairsOfRecords, 1e-15, 0.5);
+            var change = Math.Abs(next - prior) / prior;
+            prior = next;
+            if (change < 1e-6) break;
+        }
+        return Model = fitted.With(prior, cleaned);
+    }
+
+    /// <summary>u of an identifier: how often two different accounts hold the same value, at least once in all pairs.</summary>
+    private static double[] Shared(IEnumerable<string?> values, double pairs)
+    {
+        var counts = values.OfType<string>().GroupBy(v => v, StringComparer.Ordinal).Select(g => (double)g.Count()).ToList();
+        var holders = counts.Sum();
+        var same = holders < 2 ? 0 : counts.Sum(c => c * (c - 1)) / (holders * (holders - 1));
+        same = Math.Max(same, 1 / pairs);
+        return [same, 1 - same];
+    }
+
+    /// <summary>The best <paramref name="limit"/> accounts the record may be, most probable first.</summary>
+    public IReadOnlyList<MatchCandidate> Candidates(PersonRecord record, int limit = 5)
+    {
+        var model = Model ?? throw new InvalidOperationException("fit the model first");
+        var scored = Score(new PreparedRecord(record, _pinyin));
+        scored.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+        // At most one account is this person, or none is: each candidate's probability is its odds over one (none of
+        // them) plus every candidate's odds, so a strong rival lowers the best one's probability.
+        var priorOdds = model.Prior / (1 - model.Prior);
+        var total = 1.0;
+        foreach (var candidate in scored) total += priorOdds * Math.Pow(2, Math.Min(candidate.Weight, 1000));
+        for (var i = 0; i < scored.Count; i++)
+        {
+            scored[i] = scored[i] with { Probability = priorOdds * Math.Pow(2, Math.Min(scored[i].Weight, 1000)) / total };
+        }
+        return scored.Count > limit ? scored.GetRange(0, limit) : scored;
+    }
+
+    /// <summary>Every account sharing a block with the record, weighed (probabilities not yet set).</summary>
+    private List<MatchCandidate> Score(PreparedRecord record)
+    {
+        var model = Model!;
+        var candidates = new Dictionary<int, BlockingRule>();
+        Block(record, [], candidates);
+        var scored = new List<MatchCandidate>(candidates.Count);
+        Span<byte> levels = stackalloc byte[MatchLevels.Fields.Length];
+        foreach (var index in candidates.Keys)
+        {
+            var account = _accounts[index];
+            RecordComparison.Compare(record, account, levels);
+            scored.Add(Score(model, account, levels));
+        }
+        return scored;
+    }
+
+    /// <summary>What to do with the best candidate (probabilities from <see cref="Candidates"/> already weigh the rivals).</summary>
+    public MatchDecision Decide(IReadOnlyList<MatchCandidate> candidates) =>
+        candidates.Count == 0 || candidates[0].Probability < Options.ReviewAt ? MatchDecision.None
+        : candidates[0].Probability >= Options.AutoLinkAt ? MatchDecision.AutoLink
+        : MatchDecision.Review;
+
+    private MatchCandidate Score(MatchModel model, PreparedRecord account, ReadOnlySpan<byte> levels)
+    {
+        var fields = new FieldContribution[levels.Length];
+        var total = 0.0;
+        for (var f = 0; f < levels.Length; f++)
+        {
+            var field = (MatchField)f;
+            var level = levels[f];
+            double? u = field == MatchField.Nickname ? NicknameFrequency(account, level) : null;
+            var weight = model.Weight(field, level, u);
+            fields[f] = new FieldContribution(field, MatchLevels.Name(field, level), weight);
+            total += weight;
+        }
+        return new MatchCandidate(account.Record.Id, 0, total, fields); // the probability weighs every candidate: set by the caller
+    }
+
+    /// <summary>
+    /// For an exact nickname (or pinyin), how likely two different people share it: its share among the accounts and the
+    /// records the model was fitted to (people without an account have names too), not counting the two compared.
+    /// </summary>
+    private double? NicknameFrequency(PreparedRecord account, byte level) => level switch
+    {
+        0 => Math.Max(1, _coreCounts.GetValueOrDefault(account.NicknameCore!) + _recordCores.GetValueOrDefault(account.NicknameCore!) - 2)
+            / (double)(_accounts.Count + _recordCount),
+        1 => Math.Max(1, _pinyinCounts.GetValueOrDefault(account.NicknamePinyin!)) / (double)_accounts.Count,
+        _ => null,
+    };
+
+    /// <summary>The accounts sharing a block with the record, each with the rules that found it.</summary>
+    private void Block(PreparedRecord record, List<(ulong Key, BlockingRule Rule)> keys, Dictionary<int, BlockingRule> candidates)
+    {
+        candidates.Clear();
+        BlockingKeys.Of(record, keys);
+        foreach (var (key, rule) in keys) _index.Collect(key, rule, Options.MaxBlock, candidates);
+    }
+
+    private static byte[] Levels(PreparedRecord a, PreparedRecord b)
+    {
+        var levels = new byte[MatchLevels.Fields.Length];
+        RecordComparison.Compare(a, b, levels);
+        return levels;
+    }
+
+    private void Remember(PreparedRecord account)
+    {
+        _accounts.Add(account);
+        if (account.NicknameCore is { } core) _coreCounts[core] = _coreCounts.GetValueOrDefault(core) + 1;
+        if (account.NicknamePinyin is { } pinyin) _pinyinCounts[pinyin] = _pinyinCounts.GetValueOrDefault(pinyin) + 1;
+    }
+}

@@ -1,0 +1,120 @@
+using LiveProfile.Text;
+
+namespace LiveProfile.Matching.Tests;
+
+/// <summary>The matcher on a small population where the truth is known: what links, what waits for review, and why.</summary>
+public sealed class MatcherTests : IDisposable
+{
+    private static readonly string[] Cities = ["杭州", "成都", "武汉", "西安"];
+    private readonly Pinyin? _pinyin = Pinyin.TryCreate();
+
+    public void Dispose() => _pinyin?.Dispose();
+
+    /// <summary>
+    /// 2,000 accounts; viewer i is account i seen by the live app: the same device for most, a re-decorated nickname,
+    /// the city from the network. 300 accounts share the nickname 小可爱.
+    /// </summary>
+    private static string Nick(int i) => i < 300 ? "小可爱" : $"用户{i}号{"甲乙丙丁戊己庚辛壬癸"[i % 10]}";
+
+    private Matcher Fitted(out List<PersonRecord> viewers)
+    {
+        var random = new Random(7);
+        var accounts = new List<PersonRecord>();
+        viewers = [];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var nickname = Nick(i);
+            var city = Cities[i % Cities.Length];
+            accounts.Add(new PersonRecord($"a{i}", nickname, [$"dev{i}"], $"phone{i}", "省", city, [$"路{i % 97}", $"{i}号"]));
+            if (i % 2 == 0) viewers.Add(new PersonRecord($"v{i}", "❤" + nickname, random.Next(10) < 8 ? [$"dev{i}"] : null, null, "省", city));
+        }
+        var matcher = new Matcher(accounts, _pinyin);
+        matcher.Fit(viewers);
+        return matcher;
+    }
+
+    [Fact]
+    public void Candidates_SameDeviceAndNickname_LinksTheRightAccount_AndSaysWhy()
+    {
+        var matcher = Fitted(out _);
+        var candidates = matcher.Candidates(new PersonRecord("v-new", Nick(1234) + "~", ["dev1234"], null, "省", "杭州"));
+
+        Assert.Equal("a1234", candidates[0].AccountId);
+        Assert.Equal(MatchDecision.AutoLink, matcher.Decide(candidates));
+        var device = Assert.Single(candidates[0].Fields, f => f.Field == MatchField.Device);
+        Assert.Equal("shared", device.Level);
+        Assert.True(device.Weight > 5, $"a shared device weighs {device.Weight:F1} bits");
+        Assert.Equal("missing", Assert.Single(candidates[0].Fields, f => f.Field == MatchField.Phone).Level);
+    }
+
+    [Fact]
+    public void Candidates_OnlyACommonNickname_IsNotLinked()
+    {
+        var matcher = Fitted(out _);
+        // 300 accounts are 小可爱, 75 of them in 杭州: nothing singles one out.
+        var candidates = matcher.Candidates(new PersonRecord("v-common", "小可爱", null, null, "省", "杭州"));
+        Assert.NotEqual(MatchDecision.AutoLink, matcher.Decide(candidates));
+    }
+
+    [Fact]
+    public void Candidates_ARareNicknameInTheSameCity_OutweighsACommonOne()
+    {
+        var matcher = Fitted(out _);
+        var rare = matcher.Candidates(new PersonRecord("v-rare", Nick(1999), null, null, "省", "西安"));
+        var common = matcher.Candidates(new PersonRecord("v-common", "小可爱", null, null, "省", "西安"));
+        Assert.Equal("a1999", rare[0].AccountId);
+        Assert.True(rare[0].Weight > common[0].Weight + 5, $"rare {rare[0].Weight:F1} bits, common {common[0].Weight:F1} bits");
+    }
+
+    [Fact]
+    public void Decide_ByTheBestCandidatesProbability()
+    {
+        var matcher = Fitted(out _);
+        Assert.Equal(MatchDecision.AutoLink, matcher.Decide([new MatchCandidate("a1", 0.96, 20, [])]));
+        Assert.Equal(MatchDecision.Review, matcher.Decide([new MatchCandidate("a1", 0.6, 10, [])]));
+        Assert.Equal(MatchDecision.None, matcher.Decide([new MatchCandidate("a1", 0.3, 5, [])]));
+        Assert.Equal(MatchDecision.None, matcher.Decide([]));
+    }
+
+    [Fact]
+    public void Candidates_TwoAccountsEquallyLikely_ShareTheProbability()
+    {
+        var matcher = new Matcher(
+            [new PersonRecord("a1", "王小明", ["d1"], null, "省", "杭州"), new PersonRecord("a2", "王小明", ["d1"], null, "省", "杭州"),
+             .. Enumerable.Range(3, 500).Select(i => new PersonRecord($"a{i}", Nick(i + 300), [$"d{i}"], null, "省", Cities[i % 4]))],
+            _pinyin);
+        matcher.Fit([.. Enumerable.Range(3, 200).Select(i => new PersonRecord($"v{i}", Nick(i + 300), [$"d{i}"], null, "省", Cities[i % 4]))]);
+        var candidates = matcher.Candidates(new PersonRecord("v-x", "王小明", ["d1"], null, "省", "杭州"));
+        Assert.Equal(2, candidates.Count);
+        Assert.Equal(candidates[0].Probability, candidates[1].Probability, 6);
+        Assert.True(candidates[0].Probability < 0.5, $"each is {candidates[0].Probability:F3}");
+        Assert.Equal(MatchDecision.None, matcher.Decide(candidates));
+    }
+
+    [Fact]
+    public void Fit_PopulationWithTruth_LinksEveryViewerOnItsDevice_AndNoneWrongly()
+    {
+        var matcher = Fitted(out var viewers);
+        int linked = 0, right = 0, onDevice = 0, onDeviceLinked = 0;
+        foreach (var viewer in viewers)
+        {
+            var candidates = matcher.Candidates(viewer);
+            var link = matcher.Decide(candidates) == MatchDecision.AutoLink;
+            if (viewer.Devices is not null)
+            {
+                onDevice++;
+                if (link) onDeviceLinked++;
+            }
+            if (!link) continue;
+            linked++;
+            if (candidates[0].AccountId == "a" + viewer.Id[1..]) right++;
+        }
+        Assert.Equal(linked, right); // no wrong link
+        Assert.Equal(onDevice, onDeviceLinked);
+        Assert.True(onDevice > viewers.Count / 2, $"{onDevice} of {viewers.Count} viewers on their device: the population is not as meant");
+    }
+
+    [Fact]
+    public void Options_ThresholdsOutOfOrder_AreRejected() =>
+        Assert.Throws<ArgumentException>(() => new Matcher([], null, new MatchOptions { ReviewAt = 0.9, AutoLinkAt = 0.8 }));
+}
