@@ -27,7 +27,7 @@ internal static class BlockingKeys
             {
                 keys.Add((Hash("nc", core, at), BlockingRule.NicknameInCity));
                 keys.Add((Hash("yc", record.NicknamePinyin!, at), BlockingRule.NicknameInCity));
-                if (record.Syllables.Length >= 3) keys.Add((Hash("y2c", record.Syllables[0] + record.Syllables[1], at), BlockingRule.NicknameInCity));
+                if (record.Syllables.Length >= 2) keys.Add((Hash("y2c", record.Syllables[0] + record.Syllables[1], at), BlockingRule.NicknameInCity));
             }
         }
         if (record.AddressTokens is { } tokens && r.City is { } where)

@@ -3,8 +3,9 @@ namespace LiveProfile.Matching;
 /// <summary>
 /// Estimates a <see cref="MatchModel"/> from unlabelled data. u comes from random pairs of records, almost all of
 /// them different people; m and the prior from the blocked candidate pairs by expectation-maximisation of the
-/// two-class mixture (fields independent within each class), with u held fixed. Pairs are grouped by their pattern of
-/// levels, so each iteration costs the number of distinct patterns, not of pairs.
+/// two-class mixture (fields independent within each class), with u held fixed, one pass per blocking rule
+/// (<see cref="FitByRule"/>). Pairs are grouped by their pattern of levels, so each iteration costs the number of
+/// distinct patterns, not of pairs.
 /// </summary>
 public static class MatchModelTrainer
 {

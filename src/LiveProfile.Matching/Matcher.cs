@@ -3,9 +3,9 @@ namespace LiveProfile.Matching;
 /// <summary>
 /// Matches records (live viewers, unlinked identities) against shop accounts: candidates from the blocks the record
 /// shares with accounts (never a comparison with everyone), each scored by the fitted <see cref="MatchModel"/>. An exact
-/// nickname is worth what its rarity says: u is the share of accounts with that nickname (or that pinyin), so a
-/// shared 小美 counts for little and a rare nickname for much. Single writer (adding accounts, fitting); reads may
-/// run concurrently with each other.
+/// nickname is worth what its rarity says: its u is its share among accounts and fitted records (pinyin: among
+/// accounts), so a shared 小美 counts for little and a rare nickname for much. Single writer (adding accounts,
+/// fitting); reads may run concurrently with each other.
 /// </summary>
 public sealed class Matcher
 {
@@ -42,7 +42,8 @@ public sealed class Matcher
 
     /// <summary>
     /// Fits the model to <paramref name="records"/> against the accounts: u from <paramref name="randomPairs"/> random
-    /// (record, account) pairs, m and the prior by EM over every blocked pair.
+    /// (record, account) pairs (phone and device from the accounts' collisions), m by EM per blocking rule
+    /// (<see cref="MatchModelTrainer.FitByRule"/>), then the prior of two random records.
     /// </summary>
     public MatchModel Fit(IReadOnlyList<PersonRecord> records, int randomPairs = 1_000_000, int seed = 1)
     {
@@ -91,13 +92,8 @@ public sealed class Matcher
         var prior = 1.0 / _accounts.Count;
         for (var i = 0; i < 100; i++)
         {
-            var odds = prior / (1 - prior);
             var expected = 0.0;
-            foreach (var w in weights)
-            {
-                var sum = w.Sum(x => odds * Math.Pow(2, Math.Min(x, 1000)));
-                expected += sum / (1 + sum);
-            }
+            foreach (var w in weights) expected += Posteriors(w, prior).Sum();
             var next = Math.Clamp(expected / pairsOfRecords, 1e-15, 0.5);
             var change = Math.Abs(next - prior) / prior;
             prior = next;
@@ -122,16 +118,22 @@ public sealed class Matcher
         var model = Model ?? throw new InvalidOperationException("fit the model first");
         var scored = Score(new PreparedRecord(record, _pinyin));
         scored.Sort((a, b) => b.Weight.CompareTo(a.Weight));
-        // At most one account is this person, or none is: each candidate's probability is its odds over one (none of
-        // them) plus every candidate's odds, so a strong rival lowers the best one's probability.
-        var priorOdds = model.Prior / (1 - model.Prior);
-        var total = 1.0;
-        foreach (var candidate in scored) total += priorOdds * Math.Pow(2, Math.Min(candidate.Weight, 1000));
-        for (var i = 0; i < scored.Count; i++)
-        {
-            scored[i] = scored[i] with { Probability = priorOdds * Math.Pow(2, Math.Min(scored[i].Weight, 1000)) / total };
-        }
+        var probabilities = Posteriors([.. scored.Select(c => c.Weight)], model.Prior);
+        for (var i = 0; i < scored.Count; i++) scored[i] = scored[i] with { Probability = probabilities[i] };
         return scored.Count > limit ? scored.GetRange(0, limit) : scored;
+    }
+
+    /// <summary>
+    /// At most one account is this person, or none is: each candidate's probability is its odds over one (none of them)
+    /// plus every candidate's odds, so a strong rival lowers the best one's probability. In log2 space, shifted by the
+    /// largest, so that no weight overflows.
+    /// </summary>
+    private static double[] Posteriors(double[] weights, double prior)
+    {
+        var logOdds = weights.Select(w => w + Math.Log2(prior / (1 - prior))).ToArray();
+        var shift = Math.Max(0, logOdds.Length == 0 ? 0 : logOdds.Max());
+        var total = Math.Pow(2, -shift) + logOdds.Sum(l => Math.Pow(2, l - shift));
+        return [.. logOdds.Select(l => Math.Pow(2, l - shift) / total)];
     }
 
     /// <summary>Every account sharing a block with the record, weighed (probabilities not yet set).</summary>

@@ -9,18 +9,25 @@ internal sealed class PreparedRecord
         NicknameCore = record.Nickname is { } nickname ? NicknameNormalizer.Core(nickname) : null;
         if (NicknameCore is { Length: > 0 } core)
         {
-            Syllables = pinyin is null ? [core] : pinyin.Of(core).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Syllables = pinyin is null || !HasHan(core) ? [core] : pinyin.Of(core).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             NicknamePinyin = string.Concat(Syllables);
         }
         else
         {
             NicknameCore = null;
         }
-        Devices = record.Devices is { Count: > 0 } devices ? [.. devices] : null;
-        AddressTokens = record.AddressTokens is { Count: > 0 } tokens ? [.. tokens] : null;
+        Devices = record.Devices is { Count: > 0 } devices ? [.. devices.Distinct(StringComparer.Ordinal)] : null;
+        AddressTokens = record.AddressTokens is { Count: > 0 } tokens ? [.. tokens.Distinct(StringComparer.Ordinal)] : null;
     }
 
     public PersonRecord Record { get; }
+
+    /// <summary>Whether there is anything for ICU to read: a core of Latin letters and digits is its own pinyin.</summary>
+    private static bool HasHan(string core)
+    {
+        foreach (var c in core) if (c > '\u007f') return true;
+        return false;
+    }
 
     /// <summary>The nickname without decorations, or null when there is none.</summary>
     public string? NicknameCore { get; }
@@ -30,7 +37,9 @@ internal sealed class PreparedRecord
 
     public string[] Syllables { get; } = [];
 
-    public HashSet<string>? Devices { get; }
+    /// <summary>Distinct; a few at most, so arrays (scanned) rather than sets: ten million accounts are held.</summary>
+    public string[]? Devices { get; }
 
-    public HashSet<string>? AddressTokens { get; }
+    /// <summary>Distinct, like <see cref="Devices"/>.</summary>
+    public string[]? AddressTokens { get; }
 }

@@ -12,7 +12,7 @@ internal static class RecordComparison
     {
         levels[(int)MatchField.Nickname] = Nickname(a, b);
         levels[(int)MatchField.Phone] = Equal(a.Record.PhoneHash, b.Record.PhoneHash);
-        levels[(int)MatchField.Device] = a.Devices is null || b.Devices is null ? MatchLevels.Missing : a.Devices.Overlaps(b.Devices) ? (byte)0 : (byte)1;
+        levels[(int)MatchField.Device] = a.Devices is null || b.Devices is null ? MatchLevels.Missing : Overlap(a.Devices, b.Devices) > 0 ? (byte)0 : (byte)1;
         levels[(int)MatchField.Province] = Equal(a.Record.Province, b.Record.Province);
         levels[(int)MatchField.City] = Equal(a.Record.City, b.Record.City);
         levels[(int)MatchField.Address] = Address(a.AddressTokens, b.AddressTokens);
@@ -32,12 +32,18 @@ internal static class RecordComparison
     private static byte Equal(string? a, string? b) =>
         a is null || b is null ? MatchLevels.Missing : string.Equals(a, b, StringComparison.Ordinal) ? (byte)0 : (byte)1;
 
-    private static byte Address(HashSet<string>? a, HashSet<string>? b)
+    private static int Overlap(string[] a, string[] b)
+    {
+        var shared = 0;
+        foreach (var x in a) if (Array.IndexOf(b, x) >= 0) shared++;
+        return shared;
+    }
+
+    private static byte Address(string[]? a, string[]? b)
     {
         if (a is null || b is null) return MatchLevels.Missing;
-        var shared = 0;
-        foreach (var token in a) if (b.Contains(token)) shared++;
-        var union = a.Count + b.Count - shared;
+        var shared = Overlap(a, b);
+        var union = a.Length + b.Length - shared;
         return shared * 2 >= union ? (byte)0 : shared > 0 ? (byte)1 : (byte)2;
     }
 }

@@ -20,7 +20,8 @@ internal static class IndependentSplitIdentities
     ];
     private static readonly string[] Streets = ["友谊路", "朝阳街", "学府路", "滨江大道", "光明街", "桂花路", "公园路", "体育路", "迎宾大道", "复兴路", "民主路", "工业路", "花园街", "太平街", "北京路", "上海路"];
 
-    public static SplitIdentitySet Build(int people, int seed)
+    /// <param name="viewersFrom">Keep the viewers of people from this index on only (large sets for timing; the draws are the same).</param>
+    public static SplitIdentitySet Build(int people, int seed, int viewersFrom = 0)
     {
         var random = new Random(seed);
         var accounts = new List<IdentityRecord>();
@@ -46,12 +47,13 @@ internal static class IndependentSplitIdentities
                     random.NextDouble() < 0.8 ? [Streets[random.Next(Streets.Length)], $"{random.Next(1, 999)}号", $"{random.Next(1, 40)}单元"] : null));
                 truth[viewerId] = accountId;
             }
-            viewers.Add(new IdentityRecord(viewerId,
+            var viewer = new IdentityRecord(viewerId,
                 random.NextDouble() < 0.95 ? Vary(name, random) : null,
                 random.NextDouble() < 0.8 ? [device] : [otherDevice],
                 random.NextDouble() < 0.4 ? phone : null,
                 random.NextDouble() < 0.8 ? province : null, random.NextDouble() < 0.7 ? city : null,
-                null));
+                null);
+            if (i >= viewersFrom) viewers.Add(viewer);
         }
         return new SplitIdentitySet("independent", accounts, viewers, truth);
     }
