@@ -54,7 +54,8 @@ internal static class MatchingSpeed
         return 0;
     }
 
-    private static PersonRecord ToRecord(IdentityRecord r) => new(r.Id, r.Nickname, r.Devices, r.Phone, r.Province, r.City, r.AddressTokens);
+    private static PersonRecord ToRecord(IdentityRecord r) => new(r.Id, r.Nickname, r.Devices, r.Phone, r.Province, r.City, r.AddressTokens,
+        r.Touches?.Select(t => new ProductTouch(t.Product, t.Minute)).ToArray());
 
     private static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -9,6 +9,9 @@ public enum MatchField
     Province,
     City,
     Address,
+
+    /// <summary>Products both touched within <see cref="MatchLevels.CoClickMinutes"/> of each other (the live click, then the shop view).</summary>
+    CoClicks,
 }
 
 /// <summary>The levels of each field, best agreement first; <see cref="Missing"/> when either record lacks the field.</summary>
@@ -26,7 +29,11 @@ public static class MatchLevels
         ["same", "different"],
         ["same", "different"],
         ["mostly shared", "some shared", "different"],
+        ["two or more", "one", "none"],
     ];
+
+    /// <summary>How close in time two touches of one product must be to count as the same person's.</summary>
+    public const long CoClickMinutes = 60;
 
     public static int Count(MatchField field) => Names[(int)field].Length;
 

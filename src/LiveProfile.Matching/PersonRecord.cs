@@ -4,6 +4,7 @@ namespace LiveProfile.Matching;
 /// What is known of one identity for matching: a live viewer (nickname, device, region from the network) or a shop
 /// account (nickname, phone, address, devices). Phone and devices arrive pseudonymised (keyed hashes), like every
 /// identifier; address tokens are the words of the address (road, compound, building), never the whole address.
+/// Touches are recent interactions with products: a viewer's live clicks, an account's views, carts and orders.
 /// </summary>
 public sealed record PersonRecord(
     string Id,
@@ -12,4 +13,8 @@ public sealed record PersonRecord(
     string? PhoneHash = null,
     string? Province = null,
     string? City = null,
-    IReadOnlyList<string>? AddressTokens = null);
+    IReadOnlyList<string>? AddressTokens = null,
+    IReadOnlyList<ProductTouch>? Touches = null);
+
+/// <summary>An interaction with a product at a minute of event time (minutes since the Unix epoch).</summary>
+public readonly record struct ProductTouch(string Product, long Minute);

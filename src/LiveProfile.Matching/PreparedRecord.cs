@@ -18,6 +18,7 @@ internal sealed class PreparedRecord
         }
         Devices = record.Devices is { Count: > 0 } devices ? [.. devices.Distinct(StringComparer.Ordinal)] : null;
         AddressTokens = record.AddressTokens is { Count: > 0 } tokens ? [.. tokens.Distinct(StringComparer.Ordinal)] : null;
+        Touches = record.Touches is { Count: > 0 } touches ? [.. touches] : null;
     }
 
     public PersonRecord Record { get; }
@@ -42,4 +43,6 @@ internal sealed class PreparedRecord
 
     /// <summary>Distinct, like <see cref="Devices"/>.</summary>
     public string[]? AddressTokens { get; }
+
+    public ProductTouch[]? Touches { get; }
 }

@@ -16,6 +16,24 @@ internal static class RecordComparison
         levels[(int)MatchField.Province] = Equal(a.Record.Province, b.Record.Province);
         levels[(int)MatchField.City] = Equal(a.Record.City, b.Record.City);
         levels[(int)MatchField.Address] = Address(a.AddressTokens, b.AddressTokens);
+        levels[(int)MatchField.CoClicks] = CoClicks(a.Touches, b.Touches);
+    }
+
+    /// <summary>Distinct products both touched within <see cref="MatchLevels.CoClickMinutes"/>: two or more, one, none.</summary>
+    private static byte CoClicks(ProductTouch[]? a, ProductTouch[]? b)
+    {
+        if (a is null || b is null) return MatchLevels.Missing;
+        string? first = null;
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (Math.Abs(x.Minute - y.Minute) > MatchLevels.CoClickMinutes || !string.Equals(x.Product, y.Product, StringComparison.Ordinal)) continue;
+                if (first is null) first = x.Product;
+                else if (!string.Equals(first, x.Product, StringComparison.Ordinal)) return 0;
+            }
+        }
+        return first is null ? (byte)2 : (byte)1;
     }
 
     private static byte Nickname(PreparedRecord a, PreparedRecord b)

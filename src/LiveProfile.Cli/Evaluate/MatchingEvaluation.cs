@@ -61,7 +61,8 @@ internal static class MatchingEvaluation
         return 0;
     }
 
-    private static PersonRecord ToRecord(IdentityRecord r) => new(r.Id, r.Nickname, r.Devices, r.Phone, r.Province, r.City, r.AddressTokens);
+    private static PersonRecord ToRecord(IdentityRecord r) => new(r.Id, r.Nickname, r.Devices, r.Phone, r.Province, r.City, r.AddressTokens,
+        r.Touches?.Select(t => new ProductTouch(t.Product, t.Minute)).ToArray());
 
     private static string Report(SplitIdentitySet data, MatchModel model, MatchingScore score, List<double> times, int seed)
     {

@@ -35,6 +35,8 @@ internal static class IndependentSplitIdentities
             var device = $"imei-{random.NextInt64():x16}";
             var otherDevice = $"imei-{random.NextInt64():x16}"; // a tablet, a second phone
             var viewerId = $"viewer:v{i}";
+            var (viewerTouches, accountTouches) = ProductTouches.Draw(random,
+                r => $"item-{(int)(5000 * Math.Pow(r.NextDouble(), 2.5))}", clicking: 0.7, followed: 0.5);
             if (random.NextDouble() < 2.0 / 3)
             {
                 var accountId = $"account:a{i}";
@@ -44,7 +46,8 @@ internal static class IndependentSplitIdentities
                     random.NextDouble() < 0.85 ? [device] : null,
                     random.NextDouble() < 0.9 ? phone : null,
                     swapped ? city : province, swapped ? province : city,
-                    random.NextDouble() < 0.8 ? [Streets[random.Next(Streets.Length)], $"{random.Next(1, 999)}号", $"{random.Next(1, 40)}单元"] : null));
+                    random.NextDouble() < 0.8 ? [Streets[random.Next(Streets.Length)], $"{random.Next(1, 999)}号", $"{random.Next(1, 40)}单元"] : null,
+                    accountTouches));
                 truth[viewerId] = accountId;
             }
             var viewer = new IdentityRecord(viewerId,
@@ -52,7 +55,8 @@ internal static class IndependentSplitIdentities
                 random.NextDouble() < 0.8 ? [device] : [otherDevice],
                 random.NextDouble() < 0.4 ? phone : null,
                 random.NextDouble() < 0.8 ? province : null, random.NextDouble() < 0.7 ? city : null,
-                null);
+                null,
+                viewerTouches);
             if (i >= viewersFrom) viewers.Add(viewer);
         }
         return new SplitIdentitySet("independent", accounts, viewers, truth);

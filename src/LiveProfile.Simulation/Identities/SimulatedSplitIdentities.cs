@@ -8,7 +8,8 @@ namespace LiveProfile.Simulation.Identities;
 /// accounts (one per person who has one). The viewer and the account share what the simulator gives the person (its
 /// nickname, its phone, where it lives) with the noise of two platforms: the live app sees a re-decorated or mistyped
 /// nickname, usually the same phone (device id), a region from the network address, sometimes the bound phone number;
-/// the shop has the nickname, the phone number, the devices it was used from and the delivery address.
+/// the shop has the nickname, the phone number, the devices it was used from and the delivery address. Both see the
+/// person's product touches (<see cref="ProductTouches"/>): live clicks, and shop views that often follow them.
 /// </summary>
 internal static class SimulatedSplitIdentities
 {
@@ -33,6 +34,9 @@ internal static class SimulatedSplitIdentities
                 Districts[random.Next(Districts.Length)], Roads[random.Next(Roads.Length)] + $"{random.Next(1, 400)}号",
                 Compounds[random.Next(Compounds.Length)], $"{random.Next(1, 30)}栋",
             };
+            var category = person.DrawCategory(random, 0);
+            var (viewerTouches, accountTouches) = ProductTouches.Draw(random,
+                r => $"p{category}-{(int)(300 * Math.Pow(r.NextDouble(), 3))}", clicking: 0.8, followed: 0.6);
             if (person.Account is { } account)
             {
                 accounts.Add(new IdentityRecord("account:" + account,
@@ -40,7 +44,8 @@ internal static class SimulatedSplitIdentities
                     random.NextDouble() < 0.3 ? [person.Device, others] : [person.Device],
                     random.NextDouble() < 0.95 ? phone : null,
                     person.Province, person.City,
-                    random.NextDouble() < 0.9 ? address : null));
+                    random.NextDouble() < 0.9 ? address : null,
+                    accountTouches));
                 truth["viewer:" + person.Viewer] = "account:" + account;
             }
             var (province, city) = NetworkRegion(person, people, random);
@@ -49,7 +54,8 @@ internal static class SimulatedSplitIdentities
                 random.NextDouble() < 0.85 ? [person.Device] : [$"dev-{(uint)Seeds.Derive(options.Seed, person.Index, 9):x8}"],
                 random.NextDouble() < 0.3 ? phone : null,
                 province, city,
-                null));
+                null,
+                viewerTouches));
         }
         return new SplitIdentitySet("simulator", accounts, viewers, truth);
     }
