@@ -4,9 +4,10 @@ namespace LiveProfile.Matching;
 
 /// <summary>
 /// The core of a nickname: what stays when the decorations people add on one platform and not another are gone.
-/// Full-width forms become half-width, Latin is lower-cased, traditional characters become simplified (by the
-/// caller's pinyin, which reads both alike), and everything but Han characters, Latin letters and digits is dropped:
-/// emoji, symbols, punctuation, decorative marks (丶 ゞ ° 灬 ~ _) and letters of other scripts used as ornaments (ღ, の). Shop-style suffixes such as 的小店 or 官方 are cut.
+/// Full-width forms become half-width, Latin is lower-cased, and everything but Han characters, Latin letters and digits
+/// is dropped: emoji, symbols, punctuation, decorative marks (丶 ゞ ° 灬 ~ _) and letters of other scripts used as
+/// ornaments (ღ, の). Shop-style suffixes such as 的小店 or 官方 are cut. Traditional and simplified forms stay as they
+/// are here; their pinyin reads alike.
 /// </summary>
 internal static class NicknameNormalizer
 {
