@@ -81,6 +81,7 @@ public static class LiveProfileServer
         app.MapHealth();
         app.MapEvents();
         app.MapProfiles();
+        app.MapIdentity();
         app.MapExplain();
         app.MapTaxonomy();
         app.MapChanges();

@@ -8,12 +8,14 @@ namespace LiveProfile.Engine.Identity;
 /// in one event or in <c>identity.link</c> are one person. The root of a set (its canonical profile
 /// id) is the best identifier by (kind: account before viewer, device, phone; then hash), so the
 /// result does not depend on the order links arrive in. Rebuilt exactly from the log; saved in checkpoints.
-/// Nicknames are not identifiers (many people share one); probabilistic matching uses them.
+/// Nicknames are not identifiers (many people share one); probabilistic matching uses them. Each set keeps its
+/// lineage: which join brought which identifier in, when, by which event and why (<see cref="IdentityLink"/>).
 /// </summary>
 public sealed class IdentityGraph
 {
     private readonly Dictionary<ulong, Node> _nodes = [];
     private readonly Dictionary<ulong, List<Pseudonym>> _members = []; // only for sets of two or more
+    private readonly Dictionary<ulong, List<IdentityLink>> _links = []; // by root: how the set came together, in log order
 
     public int IdentifierCount => _nodes.Count;
 
@@ -29,13 +31,18 @@ public sealed class IdentityGraph
         _members.TryGetValue(root, out var list) ? list
         : _nodes.TryGetValue(root, out var node) ? [new Pseudonym(node.Kind, root)] : [];
 
+    /// <summary>How a profile's identifiers came together, in log order (empty for a profile of one identifier).</summary>
+    public IReadOnlyList<IdentityLink> Links(ulong root) => _links.TryGetValue(root, out var links) ? links : [];
+
     /// <summary>
     /// Adds the identifiers of one event and unites them. Returns the canonical profile id, and
     /// for every union of two existing profiles, the profile that disappears and the one that absorbs it.
+    /// Every join is remembered with <paramref name="source"/>, <paramref name="atMs"/> and <paramref name="lsn"/>.
     /// </summary>
-    public ulong Resolve(ReadOnlySpan<Pseudonym> ids, List<(ulong From, ulong To)> merges)
+    public ulong Resolve(ReadOnlySpan<Pseudonym> ids, List<(ulong From, ulong To)> merges, LinkSource source = LinkSource.Event, long atMs = 0,
+        long lsn = 0)
     {
-        ulong root = 0;
+        ulong root = 0, first = 0;
         var rootIsNew = false;
         foreach (var id in ids)
         {
@@ -43,12 +50,13 @@ public sealed class IdentityGraph
             var r = Add(id, out var isNew);
             if (root == 0)
             {
-                (root, rootIsNew) = (r, isNew);
+                (root, rootIsNew, first) = (r, isNew, id.Hash);
                 continue;
             }
             if (r == root) continue;
             var (winner, loser, loserIsNew) = Better(root, r) ? (root, r, isNew) : (r, root, rootIsNew);
-            Union(winner, loser);
+            // Two profiles meet only if neither side is new in this event: otherwise an identifier joins a profile.
+            Union(winner, loser, new IdentityLink(first, id.Hash, source, 1f, atMs, lsn) { Merged = !isNew && !rootIsNew });
             // An identifier first seen in this very event has no profile yet: nothing to move.
             if (!loserIsNew) merges.Add((loser, winner));
             root = winner;
@@ -92,15 +100,24 @@ public sealed class IdentityGraph
         return ka != kb ? ka < kb : a < b;
     }
 
-    private void Union(ulong winner, ulong loser)
+    private void Union(ulong winner, ulong loser, IdentityLink link)
     {
         CollectionsMarshal.GetValueRefOrNullRef(_nodes, loser).Parent = winner;
         var winners = _members.TryGetValue(winner, out var w) ? w : [new Pseudonym(_nodes[winner].Kind, winner)];
         if (_members.Remove(loser, out var losers)) winners.AddRange(losers);
         else winners.Add(new Pseudonym(_nodes[loser].Kind, loser));
         _members[winner] = winners;
+
+        var links = _links.TryGetValue(winner, out var l) ? l : _links[winner] = [];
+        if (_links.Remove(loser, out var loserLinks))
+        {
+            links.AddRange(loserLinks);
+            links.Sort((a, b) => a.Lsn.CompareTo(b.Lsn)); // both sides' lineage, in log order
+        }
+        links.Add(link);
     }
 
+    /// <summary>Writes the graph; <see cref="Load"/> reads it back (format 2: with links).</summary>
     public void Save(BinaryWriter w)
     {
         w.Write(_nodes.Count);
@@ -110,9 +127,26 @@ public sealed class IdentityGraph
             w.Write(Root(hash));
             w.Write((byte)node.Kind);
         }
+        w.Write(_links.Count);
+        foreach (var (root, links) in _links)
+        {
+            w.Write(root);
+            w.Write(links.Count);
+            foreach (var link in links)
+            {
+                w.Write(link.From);
+                w.Write(link.To);
+                w.Write((byte)link.Source);
+                w.Write(link.Confidence);
+                w.Write(link.AtMs);
+                w.Write(link.Lsn);
+                w.Write(link.Merged);
+            }
+        }
     }
 
-    public static IdentityGraph Load(BinaryReader r)
+    /// <param name="withLinks">False for graphs saved before links were kept (router checkpoint format 1).</param>
+    public static IdentityGraph Load(BinaryReader r, bool withLinks = true)
     {
         var graph = new IdentityGraph();
         var count = r.ReadInt32();
@@ -130,6 +164,20 @@ public sealed class IdentityGraph
             }
         }
         foreach (var (root, list) in graph._members) list.Insert(0, new Pseudonym(graph._nodes[root].Kind, root));
+        if (!withLinks) return graph;
+        for (var roots = r.ReadInt32(); roots > 0; roots--)
+        {
+            var root = r.ReadUInt64();
+            var links = new List<IdentityLink>();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                links.Add(new IdentityLink(r.ReadUInt64(), r.ReadUInt64(), (LinkSource)r.ReadByte(), r.ReadSingle(), r.ReadInt64(), r.ReadInt64())
+                {
+                    Merged = r.ReadBoolean(),
+                });
+            }
+            graph._links[root] = links;
+        }
         return graph;
     }
 

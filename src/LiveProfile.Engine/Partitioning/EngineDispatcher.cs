@@ -59,6 +59,12 @@ public sealed class EngineDispatcher
         lock (_identityLock) Identity.Save(writer);
     }
 
+    /// <summary>How a profile's identifiers came together (a copy, safe to keep).</summary>
+    public IReadOnlyList<IdentityLink> Links(ulong profile)
+    {
+        lock (_identityLock) return [.. Identity.Links(profile)];
+    }
+
     /// <summary>The identifiers of a profile (a copy, safe to keep).</summary>
     public IReadOnlyList<Pseudonym> Members(ulong profile)
     {
@@ -89,7 +95,8 @@ public sealed class EngineDispatcher
             _merges.Clear();
             var ids = e.Type == EventType.IdentityLink && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
             ulong profile;
-            lock (_identityLock) profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges);
+            var source = e.Type == EventType.IdentityLink ? LinkSource.IdentityLink : LinkSource.Event;
+            lock (_identityLock) profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges, source, e.TsMs, lsn);
             if (_merges.Count > 0) await MergeAsync(lsn).ConfigureAwait(false);
             if (profile != 0) _pending[Partitioner.PartitionOf(profile, Partitions)].Add(new PartitionCommand(lsn, profile, e));
             RoutedLsn = lsn;

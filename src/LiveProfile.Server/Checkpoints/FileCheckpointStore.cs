@@ -12,7 +12,8 @@ namespace LiveProfile.Server.Checkpoints;
 /// </summary>
 internal sealed class FileCheckpointStore : IPartitionStateStore
 {
-    private const uint RouterFormat = 1;
+    /// <summary>1: identity graph, dedup index, clock. 2: the identity graph keeps its links (lineage).</summary>
+    private const uint RouterFormat = 2;
     private const uint ManifestFormat = 1;
     private readonly string _directory;
 
@@ -46,10 +47,10 @@ internal sealed class FileCheckpointStore : IPartitionStateStore
         if (Manifest is null) return null;
         return CheckpointFile.Read(RouterPath(Manifest.Lsn), (stream, version) =>
         {
-            if (version != RouterFormat) throw new InvalidDataException($"router checkpoint format {version} is not supported");
+            if (version is < 1 or > RouterFormat) throw new InvalidDataException($"router checkpoint format {version} is not supported");
             using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             var watermark = reader.ReadInt64();
-            var identity = IdentityGraph.Load(reader);
+            var identity = IdentityGraph.Load(reader, withLinks: version >= 2);
             var dedup = DedupIndex.Load(stream, dedupOptions);
             return (identity, dedup, watermark);
         });

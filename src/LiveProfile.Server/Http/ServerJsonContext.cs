@@ -13,6 +13,7 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(Rejection))]
 [JsonSerializable(typeof(ProfileSummary))]
 [JsonSerializable(typeof(TimelineAnswer))]
+[JsonSerializable(typeof(IdentityAnswer))]
 [JsonSerializable(typeof(QuarantineAnswer))]
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayAnswer))]

@@ -172,6 +172,42 @@ public sealed class IngestAndProfileTests
     }
 
     [Fact]
+    public async Task Identity_ViewerLinkedToAccount_ShowsTheJoinWhyAndWhen_AlsoAfterACheckpointedRestart()
+    {
+        using var dir = new TempDirectory();
+        await using (var server = await InProcessServer.StartAsync(dir.Path))
+        {
+            await server.PostNdjsonAsync([Json.Like("i1", "vi"), Json.View("i2", "ai", "serum")]);
+            await server.PostNdjsonAsync([Json.Link("i3", "vi", "ai")]);
+            await server.WaitAppliedAsync();
+            await AssertLineage(server);
+            await server.App.CheckpointAsync();
+        }
+        await using (var server = await InProcessServer.StartAsync(dir.Path))
+        {
+            await server.WaitAppliedAsync();
+            await AssertLineage(server);
+            Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync("/v1/identity/viewer:nobody")).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await server.Http.GetAsync("/v1/identity/nickname:小美")).StatusCode);
+        }
+
+        static async Task AssertLineage(InProcessServer server)
+        {
+            var byViewer = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/identity/viewer:vi")).RootElement;
+            var byAccount = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/identity/account:ai")).RootElement;
+            Assert.Equal(byAccount.GetProperty("profile").GetString(), byViewer.GetProperty("profile").GetString());
+            Assert.Equal(2, byViewer.GetProperty("identifiers").GetArrayLength());
+            var link = Assert.Single(byViewer.GetProperty("links").EnumerateArray());
+            Assert.Equal("identity.link", link.GetProperty("source").GetString());
+            Assert.True(link.GetProperty("merged").GetBoolean()); // both had a profile: they were merged
+            Assert.Equal(1, link.GetProperty("confidence").GetDouble());
+            Assert.StartsWith("viewer:", link.GetProperty("from").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("account:", link.GetProperty("to").GetString(), StringComparison.Ordinal);
+            Assert.True(link.GetProperty("lsn").GetInt64() >= 3);
+        }
+    }
+
+    [Fact]
     public async Task Timeline_AfterACheckpointRemovedOldSegments_ShowsWhatIsRetained()
     {
         using var dir = new TempDirectory();

@@ -1,0 +1,21 @@
+namespace LiveProfile.Engine.Identity;
+
+/// <summary>Why two identifiers were joined.</summary>
+public enum LinkSource : byte
+{
+    /// <summary>Seen together in one event (a logged-in viewer: viewer id and account).</summary>
+    Event = 1,
+
+    /// <summary>An <c>identity.link</c> event said so.</summary>
+    IdentityLink = 2,
+}
+
+/// <summary>
+/// One join in a profile's lineage: <see cref="To"/> was joined to <see cref="From"/>'s profile by the event at log
+/// position <see cref="Lsn"/>, with its event time. Deterministic joins are certain (confidence 1).
+/// </summary>
+public readonly record struct IdentityLink(ulong From, ulong To, LinkSource Source, float Confidence, long AtMs, long Lsn)
+{
+    /// <summary>Whether the join brought two existing profiles together (a merge), not a new identifier into one.</summary>
+    public bool Merged { get; init; }
+}

@@ -1,0 +1,41 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Engine.Identity;
+
+namespace LiveProfile.Server.Http;
+
+/// <summary>
+/// <c>GET /v1/identity/{id}</c>: a profile's identity graph: its identifiers (pseudonymised, as everywhere) and its
+/// lineage, each join with the identifiers it joined, why, with what confidence, when and by which logged event.
+/// </summary>
+internal static class IdentityEndpoints
+{
+    public static void MapIdentity(this IEndpointRouteBuilder app) =>
+        app.MapGet("/v1/identity/{id}", Get).WithName("GetIdentity").WithTags("identity")
+            .Produces<IdentityAnswer>().ProducesProblem(400).ProducesProblem(404);
+
+    private static IResult Get(string id, HttpContext http, EngineRuntime runtime, TenantResolver tenants)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        if (!ProfileEndpoints.TryLocate(id, tenant, runtime, out var profile, out _, out var problem)) return problem!;
+        var dispatcher = runtime.Pipeline.Dispatcher;
+        var members = dispatcher.Members(profile);
+        var kinds = members.ToDictionary(m => m.Hash, m => m.Kind);
+        string Name(ulong hash) => kinds.TryGetValue(hash, out var kind) ? new Pseudonym(kind, hash).ToString() : $"unknown:{hash:x16}";
+        var links = dispatcher.Links(profile).Select(l => new IdentityLinkAnswer(Name(l.From), Name(l.To), Wire(l.Source), l.Confidence,
+            DateTimeOffset.FromUnixTimeMilliseconds(l.AtMs), l.Lsn, l.Merged)).ToArray();
+        return Results.Json(new IdentityAnswer($"profile:{profile:x16}", [.. members.Select(m => m.ToString())], links),
+            ServerJson.Context.IdentityAnswer);
+    }
+
+    private static string Wire(LinkSource source) => source switch
+    {
+        LinkSource.IdentityLink => "identity.link",
+        _ => "event",
+    };
+}
+
+/// <param name="Links">In log order: what joined what, why, how sure, when, and the log position of the event that did.</param>
+internal sealed record IdentityAnswer(string Profile, string[] Identifiers, IdentityLinkAnswer[] Links);
+
+/// <param name="Merged">The join brought two existing profiles together (their states were merged).</param>
+internal sealed record IdentityLinkAnswer(string From, string To, string Source, float Confidence, DateTimeOffset At, long Lsn, bool Merged);
