@@ -41,20 +41,27 @@ public sealed partial class PartitionEngine
     {
         if (e.Room is null || !World.TryGetProduct(e.Product, out var product)) return;
         var room = World.RoomKey(e.Room);
-        var funnel = FunnelOf(World.SessionKey(e.Room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes), room, product.ProductKey, e.TsMs);
+        var funnel = FunnelOf(World.SessionKey(e.Room, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes), room, product.ProductKey, e.TsMs,
+            out var session);
         if (!_audiences.TryGetValue(room, out var audience) || audience.Viewers == 0) return;
         using var viewers = audience.Members.ToBitmap();
         funnel.Saw(viewers);
+        session.Reached.UnionWith(audience.Members);
     }
 
     /// <summary>A viewer came into a room: what is on screen there now, it has seen.</summary>
     private void SawScreen(Profile profile, string room, int roomKey, int session, long tsMs)
     {
-        if (World.OnScreen(room, tsMs) is { } product) FunnelOf(session, roomKey, product.ProductKey, tsMs).Saw(profile.Ordinal);
+        if (World.OnScreen(room, tsMs) is not { } product) return;
+        FunnelOf(session, roomKey, product.ProductKey, tsMs, out var funnels).Saw(profile.Ordinal);
+        funnels.Reached.Add(profile.Ordinal);
     }
 
-    private void FunnelClick(Profile profile, int roomKey, int session, int product, long tsMs) =>
-        FunnelOf(session, roomKey, product, tsMs).Clicked(profile.Ordinal);
+    private void FunnelClick(Profile profile, int roomKey, int session, int product, long tsMs)
+    {
+        FunnelOf(session, roomKey, product, tsMs, out var funnels).Clicked(profile.Ordinal);
+        funnels.Reached.Add(profile.Ordinal);
+    }
 
     /// <summary>
     /// A cart or an order counts in the funnel of the room it names (an order attributed to a live room), else of the room
@@ -66,17 +73,25 @@ public sealed partial class PartitionEngine
             ? (World.RoomKey(named), World.SessionKey(named, e.Session, e.TsMs, Options.LocalUtcOffsetMinutes))
             : (profile.PresentRoom, profile.PresentSession);
         if (session < 0) return;
-        var funnel = FunnelOf(session, room, product, e.TsMs);
+        var funnel = FunnelOf(session, room, product, e.TsMs, out var funnels);
         if (ordered) funnel.Ordered(profile.Ordinal);
         else funnel.Carted(profile.Ordinal);
+        funnels.Reached.Add(profile.Ordinal);
     }
 
+    /// <summary>Forgets a leaving profile in the funnels of the sessions it reached (each session knows whom).</summary>
     private void ForgetInFunnels(int ordinal)
     {
-        foreach (var session in _funnels.Values) foreach (var funnel in session.Products.Values) funnel.Forget(ordinal);
+        foreach (var session in _funnels.Values)
+        {
+            if (!session.Reached.Remove(ordinal)) continue;
+            foreach (var funnel in session.Products.Values) funnel.Forget(ordinal);
+        }
     }
 
-    private ProductFunnel FunnelOf(int session, int room, int product, long tsMs)
+    private ProductFunnel FunnelOf(int session, int room, int product, long tsMs) => FunnelOf(session, room, product, tsMs, out _);
+
+    private ProductFunnel FunnelOf(int session, int room, int product, long tsMs, out SessionFunnels funnels)
     {
         if (!_funnelsByKey.TryGetValue((session, product), out var held))
         {
@@ -85,7 +100,7 @@ public sealed partial class PartitionEngine
             ofSession.Products[product] = held.Funnel;
             _funnelsByKey[(session, product)] = held;
         }
-        var funnels = held.Session;
+        funnels = held.Session;
         if (tsMs > funnels.LastMs)
         {
             funnels.LastMs = tsMs;
@@ -152,6 +167,7 @@ public sealed partial class PartitionEngine
                 var product = r.ReadInt32();
                 var funnel = ProductFunnel.Read(r);
                 funnels.Products[product] = funnel;
+                funnel.AddPeopleTo(funnels.Reached);
                 _funnelsByKey[(session, product)] = (funnel, funnels);
             }
         }
@@ -163,6 +179,7 @@ public sealed partial class PartitionEngine
         var reached = new List<(int Session, SessionFunnels Funnels, int Product, FunnelStages Stages)>();
         foreach (var (session, funnels) in _funnels)
         {
+            if (!funnels.Reached.Contains(ordinal)) continue;
             foreach (var (product, funnel) in funnels.Products)
             {
                 if (funnel.StagesOf(ordinal) is var stages and not 0) reached.Add((session, funnels, product, stages));
@@ -189,7 +206,9 @@ public sealed partial class PartitionEngine
             var product = World.Keys.Intern(r.ReadString());
             var lastMs = r.ReadInt64();
             var stages = (FunnelStages)r.ReadByte();
-            if (target is not null) FunnelOf(session, room, product, lastMs).Add(target.Ordinal, stages);
+            if (target is null) continue;
+            FunnelOf(session, room, product, lastMs, out var funnels).Add(target.Ordinal, stages);
+            funnels.Reached.Add(target.Ordinal);
         }
     }
 
@@ -202,5 +221,11 @@ public sealed partial class PartitionEngine
 
         public long LastMs { get; set; } = long.MinValue;
         public Dictionary<int, ProductFunnel> Products { get; } = [];
+
+        /// <summary>
+        /// Everyone who reached a stage of any product of the session (never fewer): a leaving profile is looked for
+        /// only in the sessions it reached, not in every funnel (a merge scanned them all: 75 % of its cost).
+        /// </summary>
+        public OrdinalSet Reached { get; } = new();
     }
 }

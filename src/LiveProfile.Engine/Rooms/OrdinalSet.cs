@@ -36,6 +36,19 @@ public sealed class OrdinalSet
         return true;
     }
 
+    /// <summary>Adds every ordinal of <paramref name="other"/>.</summary>
+    public void UnionWith(OrdinalSet other)
+    {
+        if (other._words.Length > _words.Length) Array.Resize(ref _words, other._words.Length);
+        var count = 0;
+        for (var w = 0; w < _words.Length; w++)
+        {
+            if (w < other._words.Length) _words[w] |= other._words[w];
+            count += BitOperations.PopCount(_words[w]);
+        }
+        Count = count;
+    }
+
     public bool Contains(int ordinal) => (ordinal >> 6) < _words.Length && (_words[ordinal >> 6] & (1UL << ordinal)) != 0;
 
     /// <summary>The ordinals in ascending order.</summary>

@@ -41,6 +41,16 @@ public sealed class ProductFunnel : IDisposable
         if (stages.HasFlag(FunnelStages.Ordered)) _ordered.Add(ordinal);
     }
 
+    /// <summary>Adds everyone who reached any stage to <paramref name="reached"/>.</summary>
+    public void AddPeopleTo(OrdinalSet reached)
+    {
+        foreach (var stage in (ReadOnlySpan<Stage>)[_onScreen, _clicked, _carted, _ordered])
+        {
+            if (stage.Count(null) == 0) continue;
+            foreach (var ordinal in stage.Members.Values) reached.Add((int)ordinal);
+        }
+    }
+
     /// <summary>Checkpoint form: each stage's bitmap in Roaring's portable format (empty stages as a zero length).</summary>
     public void Write(BinaryWriter w)
     {
