@@ -218,4 +218,22 @@ public sealed class RoomFunnelTests
         await dispatcher.DispatchAsync(Numbered([User(EventType.LiveHeartbeat, T0 + 25 * Second, [Viewer(person), Account(person)], room: "r1")], 10));
         Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 1, Clicked: 1, Carted: 0, Ordered: 1), FunnelOf(host.Engines, "r1", "serum"));
     }
+
+    /// <summary>A merged-away profile's ordinal goes to the next new profile: the funnels must have forgotten it.</summary>
+    [Fact]
+    public async Task Funnel_OrdinalFreedByAMerge_IsNotInheritedByTheNextProfile()
+    {
+        var host = new LocalPartitionHost(new EngineOptions { Partitions = 1 });
+        var dispatcher = new EngineDispatcher(host, new IdentityGraph());
+        await dispatcher.DispatchAsync(Numbered([
+            Product("serum", "beauty/skincare/serum", 199),
+            OnScreen("r1", "serum", T0),
+            User(EventType.LiveJoin, T0 + 1 * Second, [Viewer(1)], room: "r1"),   // ordinal 0: on screen, clicks
+            User(EventType.LiveProductClick, T0 + 2 * Second, [Viewer(1)], "serum", "r1"),
+            User(EventType.ShopView, T0 + 3 * Second, [Account(1)], "serum"),       // ordinal 1: not in the room
+            User(EventType.LiveHeartbeat, T0 + 4 * Second, [Viewer(1), Account(1)], room: "r1"), // the viewer merges into the account
+            User(EventType.ShopView, T0 + 5 * Second, [Account(2)], "serum"),       // takes the freed ordinal 0
+        ]));
+        Assert.Equal(new Engine.Rooms.FunnelCounts(OnScreen: 1, Clicked: 1, Carted: 0, Ordered: 0), FunnelOf(host.Engines, "r1", "serum"));
+    }
 }
