@@ -3,7 +3,8 @@ namespace LiveProfile.Matching;
 /// <summary>
 /// Fellegi-Sunter parameters: per field and level, m (how often a true match compares at that level) and u (how often
 /// two different people do), and the prior share of matches among the compared pairs. A pair's match weight is the sum
-/// of log2(m/u) over its fields (missing fields add nothing); its probability follows from the weight and the prior.
+/// of log2(m/u) over its fields (missing fields add nothing); its probability follows from the weight, the prior and
+/// the other candidates (<see cref="Matcher.Candidates"/>).
 /// </summary>
 public sealed class MatchModel
 {
@@ -36,11 +37,4 @@ public sealed class MatchModel
     /// <summary>log2(m/u) of a field at a level, with u replaced by <paramref name="u"/> when given (a value's own frequency).</summary>
     public double Weight(MatchField field, byte level, double? u = null) =>
         level == MatchLevels.Missing ? 0 : Math.Log2(M(field, level) / (u ?? U(field, level)));
-
-    /// <summary>The match probability of a total weight (in bits).</summary>
-    public double Probability(double weight)
-    {
-        var logOdds = Math.Log2(Prior / (1 - Prior)) + weight;
-        return 1 / (1 + Math.Pow(2, -logOdds));
-    }
 }
