@@ -74,8 +74,10 @@ public sealed class Matcher
             }
         }
         var fitted = MatchModelTrainer.FitByRule([.. byRule.Values], all, u, MatchModelTrainer.AnchoredM(all));
+        // The nickname frequencies describe the records of this fit: a refit replaces them, never adds to them.
+        _recordCores.Clear();
         foreach (var record in prepared) if (record.NicknameCore is { } core) _recordCores[core] = _recordCores.GetValueOrDefault(core) + 1;
-        _recordCount += prepared.Count;
+        _recordCount = prepared.Count;
 
         // u as counted from random pairs includes the few matches among them, and cannot resolve how rarely two people
         // share a phone or a device: those two come from how often accounts share one (every pair of accounts, counted).

@@ -114,6 +114,19 @@ public sealed class MatcherTests : IDisposable
         Assert.True(onDevice > viewers.Count / 2, $"{onDevice} of {viewers.Count} viewers on their device: the population is not as meant");
     }
 
+    /// <summary>A scheduled refit on the same records gives the same weights: name frequencies are replaced, not added to.</summary>
+    [Fact]
+    public void Fit_AgainOnTheSameRecords_SameWeights()
+    {
+        var matcher = Fitted(out var viewers);
+        var query = new PersonRecord("v-rare", Nick(1999), null, null, "省", "西安");
+        var first = matcher.Candidates(query)[0];
+        matcher.Fit(viewers);
+        var second = matcher.Candidates(query)[0];
+        Assert.Equal(first.AccountId, second.AccountId);
+        Assert.Equal(first.Weight, second.Weight, 9);
+    }
+
     [Fact]
     public void Options_ThresholdsOutOfOrder_AreRejected() =>
         Assert.Throws<ArgumentException>(() => new Matcher([], null, new MatchOptions { ReviewAt = 0.9, AutoLinkAt = 0.8 }));
