@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Side by side: LiveProfile's engine and Orleans with one grain per user (in-process silo, localhost
-# clustering, as the embedded server runs), the same feature updates for the same synthetic stream,
+# Side by side: LiveProfile's engine and Orleans with one grain per user and one per live room (in-process silo,
+# localhost clustering, as the embedded server runs), the same feature and room updates for the same synthetic stream,
 # in one run. Extra arguments go to the peer command: --users N --history N --events N
 # (default 1,000,000 / 1,000,000 / 2,000,000).
 set -euo pipefail

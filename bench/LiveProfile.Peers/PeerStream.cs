@@ -26,6 +26,9 @@ internal sealed class PeerStream
     public List<(long Lsn, EventRecord Event)>[] Measured { get; }
     public int MeasuredEvents { get; }
 
+    /// <summary>The live rooms of the measured events.</summary>
+    public IEnumerable<string> Rooms => Measured.SelectMany(b => b).Select(c => c.Event.Room).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+
     /// <summary>Profiles to compare between systems: the 5 most active users and users of evenly spaced measured events.</summary>
     public IReadOnlyList<ulong> SampleProfiles(int count)
     {

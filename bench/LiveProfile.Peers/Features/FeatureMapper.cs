@@ -12,6 +12,9 @@ namespace LiveProfile.Peers.Features;
 /// Not mirrored (absent from the synthetic stream): declared attributes and consent, and
 /// scheduled sessions (<c>catalog.session</c>). Visits whose heartbeat timed out are closed at the
 /// user's next event instead of by the engine's event-time sweep, which favours the peers.
+/// With a list for <see cref="RoomSignal"/>s, also the engine's room work (<c>.Rooms.cs</c>, <c>.Funnels.cs</c>): who
+/// enters and leaves which room (a viewer whose presence timed out leaves at its next event, where the engine's sweep
+/// makes it leave), and the product funnels' clicks, carts and orders.
 /// </summary>
 internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
 {
@@ -20,7 +23,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
 
     public PeerWorld World => world;
 
-    public void Apply<TSink>(TSink sink, UserState user, EventRecord e) where TSink : IFeatureSink
+    public void Apply<TSink>(TSink sink, UserState user, EventRecord e, List<RoomSignal>? rooms = null) where TSink : IFeatureSink
     {
         var ts = e.TsMs;
         var minute = EventTime.ToMinute(ts);
@@ -28,6 +31,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
         var day = EventTime.LocalDay(ts, offset);
         if (e.Type is EventType.UserProfile or EventType.UserConsent or EventType.IdentityLink) return;
 
+        if (rooms is not null && user.PresentSession >= 0 && ts - user.PresentAtMs > _heartbeatTimeoutMs) LeaveRoom(user, rooms);
         sink.Touch(minute);
         var amount = e.Type == EventType.LiveLike ? (uint)Math.Clamp(e.Props.Count ?? 1, 1, int.MaxValue) : 1u;
         sink.Count(day, FeatureKeys.EventType(e.Type), amount);
@@ -36,7 +40,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
 
         if (e.Type.IsLive())
         {
-            ApplyLive(sink, user, e, minute, day);
+            ApplyLive(sink, user, e, minute, day, rooms);
             return;
         }
         switch (e.Type)
@@ -46,10 +50,10 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
                 if (e.Props.Section == "reviews") sink.Count(day, FeatureKeys.ReviewViews, 1);
                 break;
             case EventType.ShopCartAdd:
-                Interact(sink, e.Product, minute, day);
+                if (Interact(sink, e.Product, minute, day) is { } carted) Purchase(user, e, carted.ProductKey, RoomSignalKind.Cart, rooms);
                 break;
             case EventType.ShopOrder:
-                ApplyOrder(sink, user, e, minute, day);
+                ApplyOrder(sink, user, e, minute, day, rooms);
                 break;
             case EventType.ShopRefund:
                 sink.Refund(e.Props.Amount ?? 0);
@@ -58,11 +62,12 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
         }
     }
 
-    private void ApplyLive<TSink>(TSink sink, UserState user, EventRecord e, int minute, int day) where TSink : IFeatureSink
+    private void ApplyLive<TSink>(TSink sink, UserState user, EventRecord e, int minute, int day, List<RoomSignal>? rooms) where TSink : IFeatureSink
     {
         var room = e.Room!;
         var roomKey = world.RoomKey(room);
         var session = world.SessionKey(room, e.Session, day);
+        var returning = rooms is not null && user.Attend(roomKey, session);
         sink.Attend(session, roomKey, day);
         switch (e.Type)
         {
@@ -94,10 +99,42 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
                 break;
             case EventType.LiveProductClick:
                 sink.Flag(session, roomKey, day, AttendanceFlags.Interacted);
-                if (View(sink, e.Product, minute, day) is { } clicked) user.RememberClick(clicked.ProductKey, e.TsMs, _impulseMs);
+                if (View(sink, e.Product, minute, day) is not { } clicked) break;
+                user.RememberClick(clicked.ProductKey, e.TsMs, _impulseMs);
+                rooms?.Add(new RoomSignal(RoomSignalKind.Click, roomKey, session, clicked.ProductKey, e.TsMs, 0, false));
                 break;
         }
         if (e.Type is not (EventType.LiveLeave or EventType.LiveJoin or EventType.LiveHeartbeat)) ExtendVisit(sink, user, session, e.TsMs);
+        if (rooms is not null) UpdatePresence(user, roomKey, session, e.TsMs, present: e.Type != EventType.LiveLeave, returning, rooms);
+    }
+
+    /// <summary>The engine's <c>UpdatePresence</c>: the viewer is where its latest sign is.</summary>
+    private static void UpdatePresence(UserState user, int room, int session, long tsMs, bool present, bool returning, List<RoomSignal> rooms)
+    {
+        if (user.PresentSession == session)
+        {
+            if (!present) LeaveRoom(user, rooms);
+            else user.PresentAtMs = Math.Max(user.PresentAtMs, tsMs);
+            return;
+        }
+        if (!present || (user.PresentSession >= 0 && tsMs < user.PresentAtMs)) return;
+        LeaveRoom(user, rooms);
+        (user.PresentRoom, user.PresentSession, user.PresentAtMs, user.PresentSinceMs, user.PresentIsNew) = (room, session, tsMs, tsMs, !returning);
+        rooms.Add(new RoomSignal(RoomSignalKind.Enter, room, session, 0, tsMs, tsMs, !returning));
+    }
+
+    private static void LeaveRoom(UserState user, List<RoomSignal> rooms)
+    {
+        if (user.PresentSession < 0) return;
+        rooms.Add(new RoomSignal(RoomSignalKind.Leave, user.PresentRoom, user.PresentSession, 0, user.PresentAtMs, user.PresentSinceMs, user.PresentIsNew));
+        user.PresentRoom = user.PresentSession = -1;
+    }
+
+    /// <summary>A cart or an order counts in the funnel of the room the viewer is in (the stream's shop events name none).</summary>
+    private static void Purchase(UserState user, EventRecord e, int product, RoomSignalKind kind, List<RoomSignal>? rooms)
+    {
+        if (rooms is null || user.PresentSession < 0 || e.Room is not null) return;
+        rooms.Add(new RoomSignal(kind, user.PresentRoom, user.PresentSession, product, e.TsMs, 0, false));
     }
 
     private void BeginVisit<TSink>(TSink sink, UserState user, int session, long tsMs) where TSink : IFeatureSink
@@ -179,7 +216,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
         if (info.TopCategoryKey <= FeatureKeys.MaxCategoryId) sink.Count(day, FeatureKeys.Interaction(info.TopCategoryKey), 1);
     }
 
-    private void ApplyOrder<TSink>(TSink sink, UserState user, EventRecord e, int minute, int day) where TSink : IFeatureSink
+    private void ApplyOrder<TSink>(TSink sink, UserState user, EventRecord e, int minute, int day, List<RoomSignal>? rooms) where TSink : IFeatureSink
     {
         var props = e.Props;
         var total = props.Total ?? 0;
@@ -202,6 +239,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
             }
             Interact(sink, info, minute, day);
             impulse |= user.WasClickedRecently(info.ProductKey, e.TsMs, _impulseMs);
+            Purchase(user, e, info.ProductKey, RoomSignalKind.Order, rooms);
             if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)
             {
                 categories[categoryCount++] = info.TopCategoryKey;

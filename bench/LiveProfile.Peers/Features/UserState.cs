@@ -9,12 +9,43 @@ internal sealed class UserState
 {
     private List<(int Session, long JoinMs, long LastMs)>? _visits;
     private List<(int Product, long AtMs)>? _clicks;
+    private List<(int Room, int FirstSession, bool Other)>? _attended;
+
+    /// <summary>The room and session the user is in now (-1: none), as the engine's profile keeps them.</summary>
+    public int PresentRoom { get; set; } = -1;
+
+    public int PresentSession { get; set; } = -1;
+
+    /// <summary>The user's latest sign of presence in <see cref="PresentSession"/>, and when it came in.</summary>
+    public long PresentAtMs { get; set; }
+
+    public long PresentSinceMs { get; set; }
+
+    public bool PresentIsNew { get; set; }
 
     /// <summary>Redis writer: the last local day whose hash got its TTL and active-day mark.</summary>
     public int LastDay { get; set; } = int.MinValue;
 
     /// <summary>Redis writer: views since the recent-products set was last trimmed.</summary>
     public int ViewsSinceTrim { get; set; }
+
+    /// <summary>
+    /// Records attending <paramref name="session"/> of <paramref name="room"/>; returns whether the user attended another
+    /// session of the room (a returning viewer, as the engine's <c>Profile.AttendedBefore</c> says).
+    /// </summary>
+    public bool Attend(int room, int session)
+    {
+        _attended ??= new(1);
+        for (var i = 0; i < _attended.Count; i++)
+        {
+            var (held, first, other) = _attended[i];
+            if (held != room) continue;
+            if (first != session && !other) _attended[i] = (room, first, true);
+            return first != session || other;
+        }
+        _attended.Add((room, session, false));
+        return false;
+    }
 
     public bool TryGetVisit(int session, out long joinMs, out long lastMs)
     {

@@ -11,8 +11,9 @@ using Orleans.Configuration;
 namespace LiveProfile.Peers.Orleans;
 
 /// <summary>
-/// `orleans`: the engine (no tags, default taxonomy), then one grain per user in an in-process silo
-/// (localhost clustering, as the embedded server runs) on the same stream, driven one call per event
+/// `orleans`: the engine (no tags, default taxonomy), then one grain per user and one per live room (the room's
+/// audience and funnels, which the engine keeps too) in an in-process silo (localhost clustering, as the embedded
+/// server runs) on the same stream, driven one call per event
 /// and then, on a fresh silo, one call per user per batch; prints the table of ratios and the
 /// managed heap per grain.
 /// </summary>
@@ -29,9 +30,9 @@ internal static class OrleansPeer
         foreach (var perUser in new[] { false, true })
         {
             var run = await RunSiloAsync(stream, plain, perUser);
-            table.Add(perUser ? "Orleans, grain per user, one call per user per batch" : "Orleans, grain per user, one call per event", run.EventsPerSecond, run.Cores, run.OtherCores,
-                $"{run.Calls:N0} calls; heap {run.HeapPerGrain:N0} B/grain ({run.HeapPerGrain / plain.HeapPerProfile:F1}× the engine's per profile); " +
-                $"parity {run.Parity.Matching}/{run.Parity.Checked}");
+            table.Add(perUser ? "Orleans, grain per user and per room, one call per user per batch" : "Orleans, grain per user and per room, one call per event", run.EventsPerSecond, run.Cores, run.OtherCores,
+                $"{run.Calls:N0} user and {run.RoomCalls:N0} room calls; heap {run.HeapPerGrain:N0} B/grain ({run.HeapPerGrain / plain.HeapPerProfile:F1}× the engine's per profile); " +
+                $"parity {run.Parity.Matching}/{run.Parity.Checked} profiles, {run.Rooms.Matching}/{run.Rooms.Checked} rooms");
         }
         table.Print();
         return 0;
@@ -49,6 +50,9 @@ internal static class OrleansPeer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new FeatureMapper(world, options));
         builder.Services.AddSingleton(new ProfileStripes(options.Partitions));
+        builder.Services.AddSingleton(world);
+        var roomCalls = new RoomCalls();
+        builder.Services.AddSingleton(roomCalls);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), serviceId: "peers", clusterId: "peers")
             .Configure<EndpointOptions>(e => e.AdvertisedIPAddress = IPAddress.Loopback)
@@ -65,18 +69,20 @@ internal static class OrleansPeer
         await driver.RunAsync(stream.History);
         Progress.Line($"{name}: history applied, {stream.History.Sum(b => b.Count):N0} events in {watch.Elapsed.TotalSeconds:F1} s");
         Heap.Collect();
-        var calls = driver.Calls;
+        var (calls, roomCallsBefore) = (driver.Calls, roomCalls.Count);
         var meter = new CpuMeter();
         await driver.RunAsync(stream.Measured);
         var (rate, cores, others) = (stream.MeasuredEvents / meter.Elapsed.TotalSeconds, meter.ProcessCores, meter.MachineCores - meter.ProcessCores);
         var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
         var heapPerGrain = (Heap.Collect() - heapBefore) / (double)driver.Users;
-        Progress.Line($"{name}: {rate:N0} events/s on {cores:F2} cores (other processes: {others:F2}), {driver.Calls - calls:N0} calls; {driver.Users:N0} user grains ({activations:N0} activations), heap {heapPerGrain:N0} B/grain");
+        var roomCallCount = roomCalls.Count - roomCallsBefore;
+        Progress.Line($"{name}: {rate:N0} events/s on {cores:F2} cores (other processes: {others:F2}), {driver.Calls - calls:N0} user and {roomCallCount:N0} room calls; {driver.Users:N0} user grains ({activations:N0} activations), heap {heapPerGrain:N0} B/grain");
 
         var parity = await ProfileParity.CheckAsync(grains, engine.Host, world.World, stream.SampleProfiles(100));
-        Progress.Line($"{name}: parity: {parity}");
+        var rooms = await RoomParity.CheckAsync(grains, engine.Host, world, stream.Rooms);
+        Progress.Line($"{name}: parity: {parity}; {rooms}");
         await host.StopAsync();
-        return new SiloRun(rate, cores, others, driver.Calls - calls, heapPerGrain, parity);
+        return new SiloRun(rate, cores, others, driver.Calls - calls, roomCallCount, heapPerGrain, parity, rooms);
     }
 
     private static int FreePort()
@@ -86,5 +92,5 @@ internal static class OrleansPeer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed record SiloRun(double EventsPerSecond, double Cores, double OtherCores, long Calls, double HeapPerGrain, Parity Parity);
+    private sealed record SiloRun(double EventsPerSecond, double Cores, double OtherCores, long Calls, long RoomCalls, double HeapPerGrain, Parity Parity, Parity Rooms);
 }
