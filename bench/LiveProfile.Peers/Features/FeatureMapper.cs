@@ -249,7 +249,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
         {
             if (category <= FeatureKeys.MaxCategoryId) sink.Count(day, FeatureKeys.Order(category), 1);
         }
-        sink.Order(total, minute, premium, discounted);
+        sink.Order(total, minute, day, premium, discounted);
         if (premium) sink.Count(day, FeatureKeys.PremiumOrders, 1);
         if (discounted) sink.Count(day, FeatureKeys.DiscountedOrders, 1);
         if (impulse) sink.Count(day, FeatureKeys.ImpulseOrders, 1);

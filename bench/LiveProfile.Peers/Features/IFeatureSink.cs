@@ -32,8 +32,8 @@ internal interface IFeatureSink
     /// <summary>Recently viewed products (the engine keeps the newest 32).</summary>
     void RecordView(ProductInfo product, int day);
 
-    /// <summary>Lifetime order statistics.</summary>
-    void Order(double total, int minute, bool premium, bool discounted);
+    /// <summary>Lifetime order statistics, and the spend of the order's local day.</summary>
+    void Order(double total, int minute, int day, bool premium, bool discounted);
 
     void Refund(double amount);
 

@@ -34,10 +34,11 @@ internal readonly struct ProfileSink(Profile profile, double halfLifeMinutes) : 
 
     public void RecordView(ProductInfo product, int day) => profile.RecordView(product.ProductKey, product.TopCategoryKey, day);
 
-    public void Order(double total, int minute, bool premium, bool discounted)
+    public void Order(double total, int minute, int day, bool premium, bool discounted)
     {
         profile.Orders++;
         profile.Spend += total;
+        profile.RecordPurchase(day, total);
         profile.LastOrderMinute = Math.Max(profile.LastOrderMinute, minute);
         if (premium) profile.PremiumOrders++;
         if (discounted) profile.DiscountedOrders++;

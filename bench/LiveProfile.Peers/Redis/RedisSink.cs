@@ -113,9 +113,10 @@ internal sealed class RedisSink(IDatabaseAsync db, PeerWorld world, double halfL
         Issue(db.SortedSetRemoveRangeByRankAsync(V, 0, -Profile.MaxViewedProducts - 1, Fire));
     }
 
-    public void Order(double total, int minute, bool premium, bool discounted)
+    public void Order(double total, int minute, int day, bool premium, bool discounted)
     {
         Issue(db.HashIncrementAsync(P, Orders, 1, Fire));
+        Issue(db.HashIncrementAsync("b:" + _hex, day, total, Fire)); // spend per purchase day
         Issue(db.HashIncrementAsync(P, Spend, total, Fire));
         Issue(db.HashSetAsync(P, LastOrder, minute, flags: Fire));
         if (premium) Issue(db.HashIncrementAsync(P, Premium, 1, Fire));

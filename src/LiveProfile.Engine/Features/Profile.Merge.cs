@@ -29,6 +29,7 @@ public sealed partial class Profile
         MergeAttendance(other);
         MergeViewed(other);
         MergeModelScores(other);
+        MergePurchases(other);
         // Tags are not merged: the absorbing partition re-evaluates every tag of the merged profile.
     }
 }

@@ -58,6 +58,8 @@ public sealed partial class Profile
         _affinityCount = _windowCount = _attendanceCount = 0;
         _viewed = null;
         _viewedCount = 0;
+        _purchaseDays = null;
+        _purchaseDayCount = 0;
         _models = null;
         ClearTags();
     }

@@ -68,6 +68,14 @@ public static class ProfileCodec
             keys.WriteKey(w, m.Model);
             w.Write(m.Score);
         }
+        w.Write7BitEncodedInt(p.PurchaseDays.Length);
+        foreach (var d in p.PurchaseDays)
+        {
+            w.Write(d.Day);
+            w.Write(d.Spend);
+        }
+        w.Write7BitEncodedInt(p.FoldedPurchaseDays);
+        w.Write(p.FoldedPurchaseSpend);
         // Tag keys are per process: tags are written by id.
         w.Write7BitEncodedInt(p.Tags.Length);
         foreach (var t in p.Tags)
@@ -79,7 +87,8 @@ public static class ProfileCodec
         }
     }
 
-    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs)
+    /// <param name="withPurchases">Whether the record holds purchase days (partition checkpoints from format 5 on, and every portable record).</param>
+    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs, bool withPurchases = true)
     {
         var p = new Profile(r.ReadUInt64(), ordinal, slabs)
         {
@@ -131,6 +140,12 @@ public static class ProfileCodec
 
         for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.RecordView(keys.ReadKey(r), keys.ReadCategory(r), r.ReadInt32());
         for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.SetModelScore(keys.ReadKey(r), r.ReadSingle());
+        if (withPurchases)
+        {
+            var days = new PurchaseDay[Math.Min(r.Read7BitEncodedInt(), Profile.MaxPurchaseDays)];
+            for (var i = 0; i < days.Length; i++) days[i] = new PurchaseDay(r.ReadInt32(), r.ReadDouble());
+            p.RestorePurchases(days, r.Read7BitEncodedInt(), r.ReadDouble());
+        }
         for (var i = r.Read7BitEncodedInt(); i > 0; i--)
         {
             var tag = Tags.TagKeys.Intern(r.ReadString());

@@ -70,7 +70,8 @@ public sealed class IdentityGraph
         ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_nodes, id.Hash, out var exists);
         isNew = !exists;
         if (!exists) node = new Node(id.Hash, id.Kind);
-        return exists ? Root(id.Hash) : id.Hash;
+        // Most identifiers are their profile's root: no second lookup for them.
+        return !exists || node.Parent == id.Hash ? id.Hash : Root(id.Hash);
     }
 
     private ulong Root(ulong hash)

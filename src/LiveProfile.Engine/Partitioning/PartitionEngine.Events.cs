@@ -159,6 +159,7 @@ public sealed partial class PartitionEngine
         var total = props.Total ?? 0;
         profile.Orders++;
         profile.Spend += total;
+        profile.RecordPurchase(day, total);
         _spendRanks.NoteOrder();
         profile.LastOrderMinute = Math.Max(profile.LastOrderMinute, minute);
         profile.Count(day, FeatureKeys.SpendCents, Cents(total));

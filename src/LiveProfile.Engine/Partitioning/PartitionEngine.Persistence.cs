@@ -7,9 +7,9 @@ public sealed partial class PartitionEngine
 {
     /// <summary>
     /// 2: local-day windows, intents, viewed products, model scores, tags. 3: visits as presence intervals, recent orders.
-    /// 4: room funnels.
+    /// 4: room funnels. 5: purchase days (older checkpoints load without them: orders before the upgrade are not in them).
     /// </summary>
-    public const uint FormatVersion = 4;
+    public const uint FormatVersion = 5;
 
     /// <summary>The oldest format <see cref="Load"/> reads.</summary>
     public const uint OldestFormatVersion = 2;
@@ -72,7 +72,7 @@ public sealed partial class PartitionEngine
         for (var i = 0; i < profiles; i++)
         {
             var ordinal = r.ReadInt32();
-            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance, engine.Slabs);
+            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance, engine.Slabs, withPurchases: formatVersion >= 5);
             engine._profiles.Add(profile.Id, profile);
             engine.TrackOrdinal(profile);
         }

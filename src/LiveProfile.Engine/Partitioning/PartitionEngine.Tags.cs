@@ -58,6 +58,7 @@ public sealed partial class PartitionEngine
 
     private void MarkDirty(Profile profile, int bit)
     {
+        if (_taxonomy.All.Length == 0) return; // no tags to evaluate (a new taxonomy backfills every profile)
         if (profile.DirtyTypes == 0) _dirty.Add(profile);
         profile.DirtyTypes |= 1UL << bit;
     }
