@@ -9,5 +9,7 @@ var root = new RootCommand("LiveProfile: real-time user profiles for live-stream
     SimulateCommand.Create(),
     EvaluateCommand.Create(),
     EvaluateMatchingCommand.Create(),
+    FitClvCommand.Create(),
+    CdnowCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -43,6 +43,20 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>Rooms with viewers in this partition now, and how many.</summary>
     Task<Dictionary<string, int>> LiveRooms();
 
+    /// <summary>
+    /// Every buyer's repeat buying at the end of local day <paramref name="cutoffDay"/> (null: this partition's today),
+    /// for fitting customer-value models.
+    /// </summary>
+    [ResponseTimeout("00:10:00")]
+    Task<RepeatBuyersReply> RepeatBuyers(int? cutoffDay);
+
+    /// <summary>One profile's repeat buying at this partition's today; null when it is not here.</summary>
+    Task<RepeatBuyersReply?> RepeatBuyingOf(ulong profile);
+
+    /// <summary>Sets a model's score of the profiles held here; returns how many were.</summary>
+    [ResponseTimeout("00:10:00")]
+    Task<int> SetModelScores(string model, Immutable<ulong[]> profiles, Immutable<float[]> scores);
+
     /// <summary>Marks <paramref name="lsn"/> applied (the dispatcher has drained) and writes a checkpoint at it.</summary>
     /// <remarks>
     /// Not bound by Orleans' default 30 s response timeout: writing millions of profiles takes longer (about 5 s for
@@ -59,6 +73,19 @@ public interface IPartitionGrain : IGrainWithIntegerKey
 [GenerateSerializer, Immutable]
 public sealed record PartitionStats([property: Id(0)] int Partition, [property: Id(1)] int Profiles, [property: Id(2)] long AppliedLsn,
     [property: Id(3)] int OpenVisits, [property: Id(4)] int Products);
+
+/// <summary>
+/// Buyers' repeat buying in days since each one's first purchase, as parallel arrays (millions of rows cross the silo
+/// boundary cheaply this way), and the partition's today (null before its first event).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RepeatBuyersReply([property: Id(0)] ulong[] Profiles, [property: Id(1)] int[] RepeatDays, [property: Id(2)] int[] RecencyDays,
+    [property: Id(3)] int[] AgeDays, [property: Id(4)] double[] RepeatSpend, [property: Id(5)] int? Today, [property: Id(6)] int CutoffDay)
+{
+    public static RepeatBuyersReply From(IReadOnlyList<(ulong Profile, LiveProfile.Engine.Features.RepeatBuying Buying)> buyers, int? today, int cutoffDay) =>
+        new([.. buyers.Select(b => b.Profile)], [.. buyers.Select(b => b.Buying.RepeatDays)], [.. buyers.Select(b => b.Buying.RecencyDays)],
+            [.. buyers.Select(b => b.Buying.AgeDays)], [.. buyers.Select(b => b.Buying.RepeatSpend)], today, cutoffDay);
+}
 
 [GenerateSerializer, Immutable]
 public sealed record SegmentSliceReply([property: Id(0)] long Count, [property: Id(1)] ulong[] Sample);

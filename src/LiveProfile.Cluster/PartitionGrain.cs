@@ -94,4 +94,21 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
 
     public Task<PartitionStats> Stats() =>
         Task.FromResult(new PartitionStats(_engine.PartitionId, _engine.ProfileCount, _engine.AppliedLsn, _engine.OpenVisitCount, _engine.World.ProductCount));
+
+    public Task<RepeatBuyersReply> RepeatBuyers(int? cutoffDay)
+    {
+        var day = cutoffDay ?? _engine.Today;
+        if (day is not { } cutoff) return Task.FromResult(RepeatBuyersReply.From([], null, 0));
+        return Task.FromResult(RepeatBuyersReply.From(_engine.RepeatBuyers(cutoff), _engine.Today, cutoff));
+    }
+
+    public Task<RepeatBuyersReply?> RepeatBuyingOf(ulong profile)
+    {
+        if (_engine.Find(profile) is not { } found || _engine.Today is not { } today) return Task.FromResult<RepeatBuyersReply?>(null);
+        var buying = found.RepeatBuyingAt(today);
+        return Task.FromResult<RepeatBuyersReply?>(RepeatBuyersReply.From(buying is { } b ? [(profile, b)] : [], today, today));
+    }
+
+    public Task<int> SetModelScores(string model, Immutable<ulong[]> profiles, Immutable<float[]> scores) =>
+        Task.FromResult(_engine.SetModelScores(model, profiles.Value, scores.Value));
 }

@@ -27,6 +27,7 @@ internal sealed class DataLayout
     public string Quarantine => Path.Combine(Root, "quarantine");
     public string Taxonomy => Path.Combine(Root, "taxonomy");
     public string Segments => Path.Combine(Root, "segments");
+    public string Models => Path.Combine(Root, "models", "clv");
     private string EngineFile => Path.Combine(Root, "engine.json");
 
     /// <summary>Engine settings: those recorded at creation, else <paramref name="partitions"/> recorded now.</summary>

@@ -49,6 +49,8 @@ public static class LiveProfileServer
         builder.Services.AddSingleton<Segments.SegmentService>();
         builder.Services.AddSingleton(Rooms.TalkTrackRules.LoadOrCreate(layout.Root));
         builder.Services.AddSingleton<Rooms.RoomService>();
+        builder.Services.AddSingleton(new Models.ClvStore(layout.Models));
+        builder.Services.AddSingleton<Models.ClvModelService>();
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
         builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
         builder.Services.AddSingleton<IngestMetrics>();
@@ -70,6 +72,7 @@ public static class LiveProfileServer
             .Configure<Orleans.Configuration.EndpointOptions>(e => e.AdvertisedIPAddress = IPAddress.Loopback));
         // Registered after the silo: starts once grains can be called, and before Kestrel listens.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineRuntime>());
+        builder.Services.AddHostedService<Models.ClvRefitSchedule>();
 
         var app = builder.Build();
         // Saved segments go into the tag runtime before any event is applied, so that no membership change goes unpublished.
@@ -88,6 +91,7 @@ public static class LiveProfileServer
         app.MapQuarantine();
         app.MapSegments();
         app.MapRooms();
+        app.MapModels();
         app.MapDashboard();
         return app;
     }

@@ -33,6 +33,9 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(SavedSegmentAnswer[]))]
 [JsonSerializable(typeof(RoomAnswer))]
 [JsonSerializable(typeof(LiveRoomAnswer[]))]
+[JsonSerializable(typeof(LiveProfile.Server.Models.ClvParameters))]
+[JsonSerializable(typeof(LiveProfile.Server.Models.ClvFitRequest))]
+[JsonSerializable(typeof(LiveProfile.Server.Models.PredictionsAnswer))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>
