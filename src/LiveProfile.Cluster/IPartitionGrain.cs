@@ -50,8 +50,18 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     [ResponseTimeout("00:10:00")]
     Task<RepeatBuyersReply> RepeatBuyers(int? cutoffDay);
 
+    /// <summary>The model scores of one profile (model name → score); null when it is not here.</summary>
+    Task<Dictionary<string, float>?> ModelScores(ulong profile);
+
+    /// <summary>The local day of this partition's event-time clock; null before its first event.</summary>
+    Task<int?> Today();
+
     /// <summary>One profile's repeat buying at this partition's today; null when it is not here.</summary>
     Task<RepeatBuyersReply?> RepeatBuyingOf(ulong profile);
+
+    /// <summary>The churn classifier's examples at the end of local <paramref name="day"/>, with their labels when asked for.</summary>
+    [ResponseTimeout("00:10:00")]
+    Task<ChurnExamplesReply> ChurnExamples(int day, bool labelled);
 
     /// <summary>Sets a model's score of the profiles held here; returns how many were.</summary>
     [ResponseTimeout("00:10:00")]
@@ -86,6 +96,10 @@ public sealed record RepeatBuyersReply([property: Id(0)] ulong[] Profiles, [prop
         new([.. buyers.Select(b => b.Profile)], [.. buyers.Select(b => b.Buying.RepeatDays)], [.. buyers.Select(b => b.Buying.RecencyDays)],
             [.. buyers.Select(b => b.Buying.AgeDays)], [.. buyers.Select(b => b.Buying.RepeatSpend)], today, cutoffDay);
 }
+
+/// <summary>Churn examples: profiles, their features row after row (<c>ChurnFeatures.Names</c>), labels when asked for.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChurnExamplesReply([property: Id(0)] ulong[] Profiles, [property: Id(1)] float[] Features, [property: Id(2)] bool[]? Churned);
 
 [GenerateSerializer, Immutable]
 public sealed record SegmentSliceReply([property: Id(0)] long Count, [property: Id(1)] ulong[] Sample);

@@ -102,11 +102,21 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         return Task.FromResult(RepeatBuyersReply.From(_engine.RepeatBuyers(cutoff), _engine.Today, cutoff));
     }
 
+    public Task<int?> Today() => Task.FromResult(_engine.Today);
+
+    public Task<Dictionary<string, float>?> ModelScores(ulong profile) => Task.FromResult(_engine.ModelScoresOf(profile));
+
     public Task<RepeatBuyersReply?> RepeatBuyingOf(ulong profile)
     {
         if (_engine.Find(profile) is not { } found || _engine.Today is not { } today) return Task.FromResult<RepeatBuyersReply?>(null);
         var buying = found.RepeatBuyingAt(today);
         return Task.FromResult<RepeatBuyersReply?>(RepeatBuyersReply.From(buying is { } b ? [(profile, b)] : [], today, today));
+    }
+
+    public Task<ChurnExamplesReply> ChurnExamples(int day, bool labelled)
+    {
+        var examples = _engine.ChurnExamplesAt(day, labelled);
+        return Task.FromResult(new ChurnExamplesReply(examples.Profiles, examples.Features, examples.Churned));
     }
 
     public Task<int> SetModelScores(string model, Immutable<ulong[]> profiles, Immutable<float[]> scores) =>

@@ -28,6 +28,7 @@ internal sealed class DataLayout
     public string Taxonomy => Path.Combine(Root, "taxonomy");
     public string Segments => Path.Combine(Root, "segments");
     public string Models => Path.Combine(Root, "models", "clv");
+    public string ChurnModels => Path.Combine(Root, "models", "churn");
     private string EngineFile => Path.Combine(Root, "engine.json");
 
     /// <summary>Engine settings: those recorded at creation, else <paramref name="partitions"/> recorded now.</summary>

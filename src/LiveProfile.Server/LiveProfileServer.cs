@@ -51,6 +51,8 @@ public static class LiveProfileServer
         builder.Services.AddSingleton<Rooms.RoomService>();
         builder.Services.AddSingleton(new Models.ClvStore(layout.Models));
         builder.Services.AddSingleton<Models.ClvModelService>();
+        builder.Services.AddSingleton(sp => new Models.ChurnModelService(sp.GetRequiredService<EngineRuntime>(), layout.ChurnModels,
+            sp.GetRequiredService<ILogger<Models.ChurnModelService>>()));
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
         builder.Services.AddSingleton<IPartitionStateStore>(sp => sp.GetRequiredService<FileCheckpointStore>());
         builder.Services.AddSingleton<IngestMetrics>();
@@ -72,7 +74,7 @@ public static class LiveProfileServer
             .Configure<Orleans.Configuration.EndpointOptions>(e => e.AdvertisedIPAddress = IPAddress.Loopback));
         // Registered after the silo: starts once grains can be called, and before Kestrel listens.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineRuntime>());
-        builder.Services.AddHostedService<Models.ClvRefitSchedule>();
+        builder.Services.AddHostedService<Models.ModelRefitSchedule>();
 
         var app = builder.Build();
         // Saved segments go into the tag runtime before any event is applied, so that no membership change goes unpublished.

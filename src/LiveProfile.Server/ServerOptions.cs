@@ -53,14 +53,14 @@ public sealed class ServerOptions
     /// </summary>
     public int MinGroupSize { get; set; } = 10;
 
-    /// <summary>How often the customer-value models are fitted again over the population (zero: only when asked).</summary>
-    public TimeSpan ClvRefitInterval { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>How often the customer-value models and the churn classifier are fitted again over the population (zero: only when asked).</summary>
+    public TimeSpan ModelRefitInterval { get; set; } = TimeSpan.FromHours(24);
 
     public IngestLimits Limits => new() { Retention = Retention };
 
     public void Validate()
     {
-        if (ClvRefitInterval < TimeSpan.Zero) throw new InvalidOperationException($"LiveProfile:ClvRefitInterval must not be negative (got {ClvRefitInterval}).");
+        if (ModelRefitInterval < TimeSpan.Zero) throw new InvalidOperationException($"LiveProfile:ModelRefitInterval must not be negative (got {ModelRefitInterval}).");
         if (Partitions is < 1 or > 4096) throw new InvalidOperationException($"LiveProfile:Partitions must be 1..4096 (got {Partitions}).");
         if (DedupWindow <= TimeSpan.Zero) throw new InvalidOperationException("LiveProfile:DedupWindow must be positive.");
         if (CheckpointInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("LiveProfile:CheckpointInterval must be at least 1 s.");

@@ -4,7 +4,8 @@ namespace LiveProfile.Server.Http;
 
 /// <summary>
 /// Customer-value models: <c>POST /v1/models/clv/fit</c> fits them over the live population, <c>GET /v1/models/clv</c>
-/// serves the current version's parameters, <c>GET /v1/profiles/{id}/predictions</c> one profile's predictions from them.
+/// serves the current version's parameters, <c>GET /v1/profiles/{id}/predictions</c> one profile's predictions from them;
+/// <c>POST /v1/models/churn/fit</c> and <c>GET /v1/models/churn</c> the churn classifier and its evaluation.
 /// </summary>
 internal static class ModelEndpoints
 {
@@ -16,6 +17,9 @@ internal static class ModelEndpoints
         app.MapPost("/v1/models/clv/fit", FitAsync).WithName("FitClv").WithTags("models")
             .Accepts<ClvFitRequest>("application/json").Produces<ClvParameters>().ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
         app.MapGet("/v1/models/clv", Get).WithName("GetClv").WithTags("models").Produces<ClvParameters>().ProducesProblem(404);
+        app.MapPost("/v1/models/churn/fit", FitChurnAsync).WithName("FitChurn").WithTags("models")
+            .Produces<ChurnModelAnswer>().ProducesProblem(409).ProducesProblem(422);
+        app.MapGet("/v1/models/churn", GetChurn).WithName("GetChurn").WithTags("models").Produces<ChurnModelAnswer>().ProducesProblem(404);
         app.MapGet("/v1/profiles/{id}/predictions", PredictAsync).WithName("GetPredictions").WithTags("models")
             .Produces<PredictionsAnswer>().ProducesProblem(400).ProducesProblem(404);
     }
@@ -34,10 +38,31 @@ internal static class ModelEndpoints
         {
             return Results.Json(await models.FitAsync(request.CalibrationEnd, ct).ConfigureAwait(false), ServerJson.Context.ClvParameters);
         }
-        catch (ClvFitException ex)
+        catch (ModelFitException ex)
         {
             return Problems.Of(ex.Code == "fit_in_progress" ? 409 : 422, ex.Code, ex.Message);
         }
+    }
+
+    private static async Task<IResult> FitChurnAsync(HttpContext http, ChurnModelService churn, TenantResolver tenants, CancellationToken ct)
+    {
+        if (!tenants.TryResolve(http, out _, out var denied)) return denied!;
+        try
+        {
+            return Results.Json(await churn.FitAsync(ct).ConfigureAwait(false), ServerJson.Context.ChurnModelAnswer);
+        }
+        catch (ModelFitException ex)
+        {
+            return Problems.Of(ex.Code == "fit_in_progress" ? 409 : 422, ex.Code, ex.Message);
+        }
+    }
+
+    private static IResult GetChurn(HttpContext http, ChurnModelService churn, TenantResolver tenants)
+    {
+        if (!tenants.TryResolve(http, out _, out var denied)) return denied!;
+        return churn.Current is { } current
+            ? Results.Json(current, ServerJson.Context.ChurnModelAnswer)
+            : Problems.Of(404, "model_not_fitted", "no churn model has been fitted yet: POST /v1/models/churn/fit");
     }
 
     private static IResult Get(HttpContext http, ClvModelService models, TenantResolver tenants)
@@ -48,16 +73,26 @@ internal static class ModelEndpoints
             : NotFitted();
     }
 
-    private static async Task<IResult> PredictAsync(string id, int? horizonDays, HttpContext http, EngineRuntime runtime, ClvModelService models,
-        TenantResolver tenants)
+    private static async Task<IResult> PredictAsync(string id, int? horizonDays, HttpContext http, EngineRuntime runtime, ClvModelService clv,
+        ChurnModelService churn, TenantResolver tenants)
     {
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
         var horizon = horizonDays ?? 90;
         if (horizon is < 1 or > MaxHorizonDays) return Problems.Of(400, "invalid_horizon", $"horizonDays must be 1 to {MaxHorizonDays}");
         if (!ProfileEndpoints.TryLocate(id, tenant, runtime, out var profile, out var partition, out var problem)) return problem!;
-        return await models.PredictAsync(profile, partition, horizon).ConfigureAwait(false) is { } answer
-            ? Results.Json(answer, ServerJson.Context.PredictionsAnswer)
-            : NotFitted();
+        if (clv.Current is null && churn.Current is null)
+        {
+            return Problems.Of(404, "model_not_fitted", "no customer-value or churn model has been fitted yet: POST /v1/models/clv/fit, POST /v1/models/churn/fit");
+        }
+        var grain = runtime.Partitions.Grain(partition);
+        var buying = await grain.RepeatBuyingOf(profile).ConfigureAwait(false);
+        var scores = await grain.ModelScores(profile).ConfigureAwait(false);
+        ChurnPrediction? churnRisk = churn.Current is { } fitted
+            ? new ChurnPrediction(fitted.Version, scores?.TryGetValue(ChurnModelService.RiskScore, out var risk) == true ? risk : null)
+            : null;
+        var asOf = buying?.Today is { } today ? ClvModelService.DateOf(today) : (DateOnly?)null;
+        return Results.Json(new PredictionsAnswer($"profile:{profile:x16}", asOf, horizon, clv.Predict(buying, horizon), churnRisk),
+            ServerJson.Context.PredictionsAnswer);
     }
 
     private static IResult NotFitted() =>

@@ -36,6 +36,7 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(LiveProfile.Server.Models.ClvParameters))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ClvFitRequest))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.PredictionsAnswer))]
+[JsonSerializable(typeof(LiveProfile.Server.Models.ChurnModelAnswer))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

@@ -28,21 +28,21 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
     public void Dispose() => _fitting.Dispose();
 
     /// <summary>Fits the models over every partition's buyers up to <paramref name="calibrationEnd"/> (default: today).</summary>
-    /// <exception cref="ClvFitException">No population to fit, or a fit already running.</exception>
+    /// <exception cref="ModelFitException">No population to fit, or a fit already running.</exception>
     public async Task<ClvParameters> FitAsync(DateOnly? calibrationEnd, CancellationToken ct)
     {
-        if (!await _fitting.WaitAsync(0, ct).ConfigureAwait(false)) throw new ClvFitException("fit_in_progress", "a customer-value fit is already running");
+        if (!await _fitting.WaitAsync(0, ct).ConfigureAwait(false)) throw new ModelFitException("fit_in_progress", "a customer-value fit is already running");
         try
         {
             var watch = Stopwatch.StartNew();
             int? cutoff = calibrationEnd is { } end ? DayOf(end) : null;
             var replies = await GatherAsync(cutoff).ConfigureAwait(false);
             var cutoffDay = cutoff ?? replies.Where(r => r.Today is not null).Select(r => r.Today!.Value).DefaultIfEmpty(int.MinValue).Max();
-            if (cutoffDay == int.MinValue) throw new ClvFitException("no_buyers", "no events applied yet: nothing to fit");
+            if (cutoffDay == int.MinValue) throw new ModelFitException("no_buyers", "no events applied yet: nothing to fit");
             if (cutoff is null) replies = await GatherAsync(cutoffDay).ConfigureAwait(false); // one cutoff for every partition
             var customers = Summaries(replies).Select(s => s.Summary).ToList();
             var lastDay = DateOf(cutoffDay);
-            if (customers.Count == 0) throw new ClvFitException("no_buyers", $"no profile had bought by {lastDay:yyyy-MM-dd}");
+            if (customers.Count == 0) throw new ModelFitException("no_buyers", $"no profile had bought by {lastDay:yyyy-MM-dd}");
             ClvLog.Fitting(logger, customers.Count, lastDay);
 
             var bgNbd = BgNbdModel.Fit(customers);
@@ -70,17 +70,14 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
         }
     }
 
-    /// <summary>A profile's predictions at the population's today over <paramref name="horizonDays"/>; null before the first fit.</summary>
-    public async Task<PredictionsAnswer?> PredictAsync(ulong profile, int partition, int horizonDays)
+    /// <summary>
+    /// A profile's customer-value predictions over <paramref name="horizonDays"/> from its buying at its partition's
+    /// today (<paramref name="reply"/>, from <c>RepeatBuyingOf</c>); null before the first fit.
+    /// </summary>
+    public ClvPrediction? Predict(RepeatBuyersReply? reply, int horizonDays)
     {
         if (_served is not var (current, bgNbd, paretoNbd, gammaGamma)) return null;
-        var reply = await runtime.Partitions.Grain(partition).RepeatBuyingOf(profile).ConfigureAwait(false);
-        var asOf = reply?.Today is { } today ? DateOf(today) : current.CalibrationEnd;
-        var id = $"profile:{profile:x16}";
-        if (reply is null || reply.Profiles.Length == 0)
-        {
-            return new PredictionsAnswer(id, current.Version, asOf, horizonDays, false, 0, 0, 0, null, null, null, null, null, null);
-        }
+        if (reply is null || reply.Profiles.Length == 0) return new ClvPrediction(current.Version, false, 0, 0, 0, null, null, null, null, null, null);
         var (_, customer) = Summaries([reply]).Single();
         var horizon = horizonDays / DaysPerWeek;
         var expectedSpend = gammaGamma?.ConditionalExpectedAverageSpend(customer);
@@ -98,8 +95,8 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
             // The series behind E[Y(t)] gives up when the horizon dwarfs alpha + T (a fit with a tiny alpha, a buyer of today).
             warnings = [$"expected purchases and value over {horizonDays} days are out of the model's numeric range for this buyer: ask for a shorter horizon"];
         }
-        return new PredictionsAnswer(id, current.Version, asOf, horizonDays, true, customer.Frequency, customer.Recency, customer.Age,
-            bgNbd.ProbabilityAlive(customer), paretoNbd.ProbabilityAlive(customer), purchases, expectedSpend, value, warnings);
+        return new ClvPrediction(current.Version, true, customer.Frequency, customer.Recency, customer.Age, bgNbd.ProbabilityAlive(customer),
+            paretoNbd.ProbabilityAlive(customer), purchases, expectedSpend, value, warnings);
     }
 
     /// <summary>Sets every buyer's <see cref="AliveScore"/> at its partition's today.</summary>
@@ -145,7 +142,7 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
             p.GammaGamma is { } g ? new GammaGammaModel(g.P, g.Q, g.V) : null);
     }
 
-    private static DateOnly DateOf(int day) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(EventTime.FromDay(day)).UtcDateTime);
+    internal static DateOnly DateOf(int day) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(EventTime.FromDay(day)).UtcDateTime);
 }
 
 internal static partial class ClvLog
@@ -155,10 +152,4 @@ internal static partial class ClvLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer-value models v{Version} fitted in {Seconds:F1} s; {Scored} buyers scored")]
     public static partial void Fitted(ILogger logger, int version, double seconds, int scored);
-}
-
-/// <summary>Why a fit could not run: a stable code for the ProblemDetails answer.</summary>
-internal sealed class ClvFitException(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
 }

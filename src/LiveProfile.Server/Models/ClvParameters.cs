@@ -21,9 +21,15 @@ internal sealed record GammaGammaParameters(double P, double Q, double V, double
 internal sealed record ClvFitRequest(DateOnly? CalibrationEnd);
 
 /// <summary>
-/// A profile's predictions from the served fit, at the population's today: whether it is still a customer, what it will
-/// buy over the horizon, and what that is worth.
+/// A profile's predictions at the population's today: from the served customer-value fit (null before one) and from the
+/// churn classifier (null before one).
 /// </summary>
-internal sealed record PredictionsAnswer(string ProfileId, int ModelVersion, DateOnly AsOf, int HorizonDays, bool Buyer,
-    int RepeatPurchaseDays, double RecencyWeeks, double AgeWeeks, double? ProbabilityAlive, double? ProbabilityAliveParetoNbd,
-    double? ExpectedPurchases, double? ExpectedAverageOrderValue, double? ExpectedValue, string[]? Warnings);
+internal sealed record PredictionsAnswer(string ProfileId, DateOnly? AsOf, int HorizonDays, ClvPrediction? Clv, ChurnPrediction? Churn);
+
+/// <summary>Whether the profile is still a customer, what it will buy over the horizon, and what that is worth.</summary>
+/// <param name="Warnings">Predictions left out, and why.</param>
+internal sealed record ClvPrediction(int ModelVersion, bool Buyer, int RepeatPurchaseDays, double RecencyWeeks, double AgeWeeks, double? ProbabilityAlive,
+    double? ProbabilityAliveParetoNbd, double? ExpectedPurchases, double? ExpectedAverageOrderValue, double? ExpectedValue, string[]? Warnings);
+
+/// <param name="Risk">The churn risk the last fit set (null: the profile was not active in the 90 days before it).</param>
+internal sealed record ChurnPrediction(int ModelVersion, double? Risk);

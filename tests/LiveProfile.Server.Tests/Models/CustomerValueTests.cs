@@ -28,7 +28,7 @@ public sealed class CustomerValueTests
         var server = await InProcessServer.StartAsync(dir.Path, o =>
         {
             o.Retention = TimeSpan.FromDays(40 * 365);
-            o.ClvRefitInterval = refit ?? TimeSpan.Zero;
+            o.ModelRefitInterval = refit ?? TimeSpan.Zero;
         });
         using var reader = new StreamReader(CdnowFile("CDNOW_sample.txt"));
         var lines = CdnowOrders.ToEvents(reader).ToList();
@@ -118,7 +118,7 @@ public sealed class CustomerValueTests
             Assert.Equal("1998-06-30", served.Value.GetProperty("calibrationEnd").GetString());
             version = served.Value.GetProperty("version").GetInt32();
         }
-        await using var restarted = await InProcessServer.StartAsync(dir.Path, o => o.ClvRefitInterval = TimeSpan.Zero);
+        await using var restarted = await InProcessServer.StartAsync(dir.Path, o => o.ModelRefitInterval = TimeSpan.Zero);
         var again = JsonDocument.Parse(await restarted.Http.GetStringAsync("/v1/models/clv")).RootElement;
         Assert.True(again.GetProperty("version").GetInt32() >= version);
     }
@@ -139,9 +139,13 @@ public sealed class CustomerValueTests
         (await server.Http.PostAsync("/v1/models/clv/fit", null)).EnsureSuccessStatusCode();
 
         // Customer 4 of the sample bought on four days in 1997.
-        var buyer = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/profiles/account:cdnow-4/predictions?horizonDays=365")).RootElement;
+        var answer = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/profiles/account:cdnow-4/predictions?horizonDays=365")).RootElement;
+        Assert.Equal(365, answer.GetProperty("horizonDays").GetInt32());
+        Assert.Equal("1998-06-30", answer.GetProperty("asOf").GetString());
+        Assert.False(answer.TryGetProperty("churn", out _)); // no churn model fitted
+        var buyer = answer.GetProperty("clv");
         Assert.True(buyer.GetProperty("buyer").GetBoolean());
-        Assert.Equal(365, buyer.GetProperty("horizonDays").GetInt32());
+        Assert.Equal(3, buyer.GetProperty("repeatPurchaseDays").GetInt32());
         var alive = buyer.GetProperty("probabilityAlive").GetDouble();
         Assert.InRange(alive, 0.0, 1.0);
         Assert.True(buyer.GetProperty("expectedPurchases").GetDouble() >= 0);
@@ -149,8 +153,8 @@ public sealed class CustomerValueTests
         Assert.True(buyer.GetProperty("expectedValue").GetDouble() >= 0);
 
         var browser = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/profiles/account:browser/predictions")).RootElement;
-        Assert.False(browser.GetProperty("buyer").GetBoolean());
-        Assert.False(browser.TryGetProperty("probabilityAlive", out _));
+        Assert.False(browser.GetProperty("clv").GetProperty("buyer").GetBoolean());
+        Assert.False(browser.GetProperty("clv").TryGetProperty("probabilityAlive", out _));
         Assert.Equal("1998-06-30", browser.GetProperty("asOf").GetString());
 
         using var bad = await server.Http.GetAsync("/v1/profiles/account:cdnow-4/predictions?horizonDays=0");
