@@ -10,6 +10,7 @@ var root = new RootCommand("LiveProfile: real-time user profiles for live-stream
     EvaluateCommand.Create(),
     EvaluateMatchingCommand.Create(),
     FitClvCommand.Create(),
+    FitChurnCommand.Create(),
     CdnowCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -50,6 +50,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     [ResponseTimeout("00:10:00")]
     Task<RepeatBuyersReply> RepeatBuyers(int? cutoffDay);
 
+    /// <summary>What a viewer's view of a room depends on (tags, consent, history with the room and the on-screen category); null when it is not here.</summary>
+    Task<ViewerFactsReply?> ViewerFacts(ulong profile, string room);
+
     /// <summary>The model scores of one profile (model name → score); null when it is not here.</summary>
     Task<Dictionary<string, float>?> ModelScores(ulong profile);
 
@@ -96,6 +99,10 @@ public sealed record RepeatBuyersReply([property: Id(0)] ulong[] Profiles, [prop
         new([.. buyers.Select(b => b.Profile)], [.. buyers.Select(b => b.Buying.RepeatDays)], [.. buyers.Select(b => b.Buying.RecencyDays)],
             [.. buyers.Select(b => b.Buying.AgeDays)], [.. buyers.Select(b => b.Buying.RepeatSpend)], today, cutoffDay);
 }
+
+[GenerateSerializer, Immutable]
+public sealed record ViewerFactsReply([property: Id(0)] string[] Tags, [property: Id(1)] bool Personalization, [property: Id(2)] string? OnScreen,
+    [property: Id(3)] string? OnScreenCategory, [property: Id(4)] int CategoryOrders, [property: Id(5)] bool ReturningToRoom);
 
 /// <summary>Churn examples: profiles, their features row after row (<c>ChurnFeatures.Names</c>), labels when asked for.</summary>
 [GenerateSerializer, Immutable]

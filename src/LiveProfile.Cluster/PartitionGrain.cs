@@ -104,6 +104,11 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
 
     public Task<int?> Today() => Task.FromResult(_engine.Today);
 
+    public Task<ViewerFactsReply?> ViewerFacts(ulong profile, string room) =>
+        Task.FromResult(_engine.ViewerFactsOf(profile, room) is { } f
+            ? new ViewerFactsReply(f.Tags, f.Personalization, f.OnScreen, f.OnScreenCategory, f.CategoryOrders, f.ReturningToRoom)
+            : null);
+
     public Task<Dictionary<string, float>?> ModelScores(ulong profile) => Task.FromResult(_engine.ModelScoresOf(profile));
 
     public Task<RepeatBuyersReply?> RepeatBuyingOf(ulong profile)

@@ -49,6 +49,7 @@ public static class LiveProfileServer
         builder.Services.AddSingleton<Segments.SegmentService>();
         builder.Services.AddSingleton(Rooms.TalkTrackRules.LoadOrCreate(layout.Root));
         builder.Services.AddSingleton<Rooms.RoomService>();
+        builder.Services.AddSingleton(sp => Rooms.ViewVariants.LoadOrCreate(layout.Root, sp.GetRequiredService<TagRuntime>().Current));
         builder.Services.AddSingleton(new Models.ClvStore(layout.Models));
         builder.Services.AddSingleton<Models.ClvModelService>();
         builder.Services.AddSingleton(sp => new Models.ChurnModelService(sp.GetRequiredService<EngineRuntime>(), layout.ChurnModels,
@@ -94,6 +95,7 @@ public static class LiveProfileServer
         app.MapSegments();
         app.MapRooms();
         app.MapModels();
+        app.MapVariants();
         app.MapDashboard();
         return app;
     }

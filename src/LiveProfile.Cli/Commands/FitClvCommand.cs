@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using LiveProfile.Cli.Http;
 
@@ -39,20 +37,9 @@ internal static class FitClvCommand
 
     public static async Task<int> RunAsync(Uri server, string? calibrationEnd, string? apiKey, TextWriter output, CancellationToken ct)
     {
-        // A fit over millions of buyers takes minutes: no short client timeout.
-        using var http = new HttpClient { Timeout = TimeSpan.FromHours(1) };
-        if (!string.IsNullOrEmpty(apiKey)) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         var body = calibrationEnd is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["calibrationEnd"] = calibrationEnd });
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(server, "/v1/models/clv/fit"), content, ct).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var problem = JsonSerializer.Deserialize(text, CliJsonContext.Default.ProblemAnswer);
-            await Console.Error.WriteLineAsync($"fit-clv: {problem?.Describe((int)response.StatusCode) ?? $"HTTP {(int)response.StatusCode}"}").ConfigureAwait(false);
-            return 1;
-        }
-        using var fit = JsonDocument.Parse(text);
+        using var fit = await ModelClient.FitAsync(server, "/v1/models/clv/fit", body, apiKey, "fit-clv", ct).ConfigureAwait(false);
+        if (fit is null) return 1;
         var root = fit.RootElement;
         await output.WriteLineAsync($"customer-value models v{root.GetProperty("version").GetInt32()}: {root.GetProperty("customers").GetInt32():N0} buyers " +
             $"({root.GetProperty("repeatBuyers").GetInt32():N0} repeat) up to {root.GetProperty("calibrationEnd").GetString()}, " +

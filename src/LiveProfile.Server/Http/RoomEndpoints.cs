@@ -11,7 +11,7 @@ namespace LiveProfile.Server.Http;
 /// </summary>
 internal static class RoomEndpoints
 {
-    private const int MaxRoomLength = 128;
+    internal const int MaxRoomLength = 128;
     private static readonly TimeSpan StreamInterval = TimeSpan.FromSeconds(1);
 
     public static void MapRooms(this IEndpointRouteBuilder app)

@@ -37,6 +37,7 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(LiveProfile.Server.Models.ClvFitRequest))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.PredictionsAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ChurnModelAnswer))]
+[JsonSerializable(typeof(VariantAnswer))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

@@ -89,8 +89,14 @@ public sealed class ChurnTests(ITestOutputHelper output)
         Assert.Equal(300, stayers.Count); // every stayer is active in the lookback
         Assert.True(leavers.Average() > stayers.Average() + 0.3, $"mean risk: leavers {leavers.Average():F3}, stayers {stayers.Average():F3}");
 
+        // The command line fits again and prints the evaluation.
+        var printed = new StringWriter();
+        Assert.Equal(0, await LiveProfile.Cli.Commands.FitChurnCommand.RunAsync(new Uri(server.Url), null, printed, CancellationToken.None));
+        Assert.Contains($"churn model v2: trained at 2026-09-21", printed.ToString());
+        Assert.Contains($"AUC {evaluation.GetProperty("auc").GetDouble():F4}", printed.ToString());
+
         var served = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/models/churn")).RootElement;
-        Assert.Equal(fit.GetProperty("version").GetInt32(), served.GetProperty("version").GetInt32());
+        Assert.Equal(2, served.GetProperty("version").GetInt32());
         Assert.True(File.Exists(Path.Combine(dir.Path, "models", "churn", "v0001.zip")));
     }
 }
