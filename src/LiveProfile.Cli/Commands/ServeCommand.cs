@@ -55,6 +55,7 @@ internal static class ServeCommand
         Console.WriteLine($"A simulated regular: curl -s {url}/v1/profiles/{feed.Regular}");
         Console.WriteLine($"Tags as they change:  curl -sN {url}/v1/changes");
         Console.WriteLine($"The live room page:   {url}/  (rooms now: curl -s {url}/v1/rooms)");
+        Console.WriteLine($"Their view variant:   curl -s '{url}/v1/rooms/{feed.LiveRooms[0]}/variant?user={feed.Regular}'");
         return Task.Run(() => feed.RunAsync(new Uri(url), withHistory, ct), ct);
     }
 
@@ -73,5 +74,6 @@ internal static class ServeCommand
         }
         Console.WriteLine($"A sample profile:  curl -s {url}/v1/profiles/account:u1001");
         Console.WriteLine($"Her recent events: curl -s {url}/v1/profiles/account:u1001/timeline");
+        Console.WriteLine($"Customer value:    curl -s -X POST {url}/v1/models/clv/fit, then curl -s {url}/v1/profiles/account:u1001/predictions");
     }
 }
