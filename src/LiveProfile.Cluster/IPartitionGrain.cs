@@ -53,6 +53,22 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>What a viewer's view of a room depends on (tags, consent, history with the room and the on-screen category); null when it is not here.</summary>
     Task<ViewerFactsReply?> ViewerFacts(ulong profile, string room);
 
+    /// <summary>This partition's clickers of each product of the room's current line-up; null when no scheduled session runs.</summary>
+    Task<LineupClicksReply?> LineupClicks(string room);
+
+    /// <summary>
+    /// The room's current line-up ranked for a viewer held here (null: not personalised) with the room's clicks per product
+    /// (summed over partitions); null when no scheduled session runs.
+    /// </summary>
+    Task<LineupRankingReply?> RankLineup(ulong? profile, string room, Immutable<Dictionary<string, long>> clicks, int limit);
+
+    /// <summary>This partition's co-views over the last <paramref name="sinceDays"/> days, for the item-to-item model.</summary>
+    [ResponseTimeout("00:10:00")]
+    Task<CoViewsReply> CoViews(int sinceDays);
+
+    /// <summary>Sets the item-to-item model the ranking reads.</summary>
+    Task SetItemNeighbors(Immutable<ItemNeighborsReply> neighbors);
+
     /// <summary>The model scores of one profile (model name → score); null when it is not here.</summary>
     Task<Dictionary<string, float>?> ModelScores(ulong profile);
 
@@ -99,6 +115,29 @@ public sealed record RepeatBuyersReply([property: Id(0)] ulong[] Profiles, [prop
         new([.. buyers.Select(b => b.Profile)], [.. buyers.Select(b => b.Buying.RepeatDays)], [.. buyers.Select(b => b.Buying.RecencyDays)],
             [.. buyers.Select(b => b.Buying.AgeDays)], [.. buyers.Select(b => b.Buying.RepeatSpend)], today, cutoffDay);
 }
+
+[GenerateSerializer, Immutable]
+public sealed record LineupClicksReply([property: Id(0)] string Session, [property: Id(1)] string[] Products, [property: Id(2)] long[] Clicks);
+
+[GenerateSerializer, Immutable]
+public sealed record LineupRankingReply([property: Id(0)] string Session, [property: Id(1)] bool Personalised, [property: Id(2)] int LineupSize,
+    [property: Id(3)] RankedProductReply[] Products);
+
+[GenerateSerializer, Immutable]
+public sealed record RankedProductReply([property: Id(0)] string Product, [property: Id(1)] string Title, [property: Id(2)] double Score,
+    [property: Id(3)] RankReasonReply[] Reasons);
+
+[GenerateSerializer, Immutable]
+public sealed record RankReasonReply([property: Id(0)] string Kind, [property: Id(1)] string Detail, [property: Id(2)] double Contribution);
+
+/// <summary>Co-views as parallel arrays: views per product, and pairs (A &lt; B) with their counts.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CoViewsReply([property: Id(0)] string[] Products, [property: Id(1)] long[] Views, [property: Id(2)] string[] PairA,
+    [property: Id(3)] string[] PairB, [property: Id(4)] long[] PairCounts);
+
+/// <summary>The item-to-item model: each product's neighbours and their weights, strongest first.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ItemNeighborsReply([property: Id(0)] string[] Products, [property: Id(1)] string[][] Neighbors, [property: Id(2)] float[][] Weights);
 
 [GenerateSerializer, Immutable]
 public sealed record ViewerFactsReply([property: Id(0)] string[] Tags, [property: Id(1)] bool Personalization, [property: Id(2)] string? OnScreen,

@@ -104,6 +104,33 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
 
     public Task<int?> Today() => Task.FromResult(_engine.Today);
 
+    public Task<LineupClicksReply?> LineupClicks(string room) =>
+        Task.FromResult(_engine.LineupClicks(room) is var (session, products, clicks) ? new LineupClicksReply(session, products, clicks) : null);
+
+    public Task<LineupRankingReply?> RankLineup(ulong? profile, string room, Immutable<Dictionary<string, long>> clicks, int limit)
+    {
+        if (_engine.RankLineup(profile, room, clicks.Value, limit) is not { } ranking) return Task.FromResult<LineupRankingReply?>(null);
+        var products = ranking.Products.Select(p => new RankedProductReply(p.Product, p.Title, p.Score,
+            [.. p.Reasons.Select(r => new RankReasonReply(r.Kind, r.Detail, r.Contribution))])).ToArray();
+        return Task.FromResult<LineupRankingReply?>(new LineupRankingReply(ranking.Session, ranking.Personalised, ranking.LineupSize, products));
+    }
+
+    public Task<CoViewsReply> CoViews(int sinceDays)
+    {
+        var counts = _engine.CoViews(sinceDays);
+        return Task.FromResult(new CoViewsReply([.. counts.Views.Keys], [.. counts.Views.Values], [.. counts.Pairs.Keys.Select(p => p.A)],
+            [.. counts.Pairs.Keys.Select(p => p.B)], [.. counts.Pairs.Values]));
+    }
+
+    public Task SetItemNeighbors(Immutable<ItemNeighborsReply> neighbors)
+    {
+        var n = neighbors.Value;
+        var map = new Dictionary<string, (string, float)[]>(n.Products.Length, StringComparer.Ordinal);
+        for (var i = 0; i < n.Products.Length; i++) map[n.Products[i]] = [.. n.Neighbors[i].Zip(n.Weights[i])];
+        _engine.ItemNeighbors = new LiveProfile.Engine.Ranking.ItemNeighbors(map);
+        return Task.CompletedTask;
+    }
+
     public Task<ViewerFactsReply?> ViewerFacts(ulong profile, string room) =>
         Task.FromResult(_engine.ViewerFactsOf(profile, room) is { } f
             ? new ViewerFactsReply(f.Tags, f.Personalization, f.OnScreen, f.OnScreenCategory, f.CategoryOrders, f.ReturningToRoom)

@@ -29,6 +29,7 @@ internal sealed class DataLayout
     public string Segments => Path.Combine(Root, "segments");
     public string Models => Path.Combine(Root, "models", "clv");
     public string ChurnModels => Path.Combine(Root, "models", "churn");
+    public string ItemModels => Path.Combine(Root, "models", "items");
     private string EngineFile => Path.Combine(Root, "engine.json");
 
     /// <summary>Engine settings: those recorded at creation, else <paramref name="partitions"/> recorded now.</summary>

@@ -52,6 +52,8 @@ public static class LiveProfileServer
         builder.Services.AddSingleton(sp => Rooms.ViewVariants.LoadOrCreate(layout.Root, sp.GetRequiredService<TagRuntime>().Current));
         builder.Services.AddSingleton(new Models.ClvStore(layout.Models));
         builder.Services.AddSingleton<Models.ClvModelService>();
+        builder.Services.AddSingleton(sp => new Models.ItemNeighborService(sp.GetRequiredService<EngineRuntime>(), layout.ItemModels,
+            sp.GetRequiredService<ILogger<Models.ItemNeighborService>>()));
         builder.Services.AddSingleton(sp => new Models.ChurnModelService(sp.GetRequiredService<EngineRuntime>(), layout.ChurnModels,
             sp.GetRequiredService<ILogger<Models.ChurnModelService>>()));
         builder.Services.AddSingleton(new FileCheckpointStore(layout.Checkpoints));
@@ -96,6 +98,7 @@ public static class LiveProfileServer
         app.MapRooms();
         app.MapModels();
         app.MapVariants();
+        app.MapRecommendations();
         app.MapDashboard();
         return app;
     }

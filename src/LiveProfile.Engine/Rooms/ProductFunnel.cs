@@ -24,6 +24,9 @@ public sealed class ProductFunnel : IDisposable
     public void Ordered(int ordinal) => _ordered.Add(ordinal);
 
     /// <summary>People counted at each stage, or only those in <paramref name="within"/> (a segment's members).</summary>
+    /// <summary>Distinct viewers who clicked (the room's momentum for the product).</summary>
+    public long ClickedCount => _clicked.Count(null);
+
     public FunnelCounts Count(Roaring32Bitmap? within) =>
         new(_onScreen.Count(within), _clicked.Count(within), _carted.Count(within), _ordered.Count(within));
 

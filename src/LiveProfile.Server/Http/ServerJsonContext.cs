@@ -38,6 +38,9 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(LiveProfile.Server.Models.PredictionsAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ChurnModelAnswer))]
 [JsonSerializable(typeof(VariantAnswer))]
+[JsonSerializable(typeof(RecommendationsAnswer))]
+[JsonSerializable(typeof(LiveProfile.Server.Models.ItemModelAnswer))]
+[JsonSerializable(typeof(LiveProfile.Server.Models.StoredItemModel))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The context with the options answers use: Chinese text written as is, not as \u escapes.</summary>

@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 namespace LiveProfile.Server.Models;
 
 /// <summary>
-/// Fits the customer-value models and the churn classifier again every <see cref="ServerOptions.ModelRefitInterval"/>,
+/// Fits the customer-value models, the churn classifier and the ranking's item-to-item model again every <see cref="ServerOptions.ModelRefitInterval"/>,
 /// so that parameters follow the population and every profile's <c>p_alive</c> and <c>churn</c> scores follow the passing
 /// of time (and are set again after a restart that replayed events past the last checkpoint). A population that cannot
 /// be fitted yet (no buyers, too little history) is skipped, not an error.
 /// </summary>
-internal sealed partial class ModelRefitSchedule(ClvModelService clv, ChurnModelService churn, EngineRuntime runtime, IOptions<ServerOptions> options,
+internal sealed partial class ModelRefitSchedule(ClvModelService clv, ChurnModelService churn, ItemNeighborService items, EngineRuntime runtime, IOptions<ServerOptions> options,
     ILogger<ModelRefitSchedule> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +21,7 @@ internal sealed partial class ModelRefitSchedule(ClvModelService clv, ChurnModel
             if (!runtime.Ready) continue;
             await RunAsync("customer-value", () => clv.FitAsync(null, stoppingToken)).ConfigureAwait(false);
             await RunAsync("churn", () => churn.FitAsync(stoppingToken)).ConfigureAwait(false);
+            await RunAsync("item-to-item", () => items.FitAsync(stoppingToken)).ConfigureAwait(false);
         }
     }
 

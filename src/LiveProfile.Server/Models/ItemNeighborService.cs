@@ -1,0 +1,125 @@
+using System.Text.Json;
+using LiveProfile.Cluster;
+using LiveProfile.Engine.Ranking;
+using LiveProfile.Storage.IO;
+using Orleans.Concurrency;
+
+namespace LiveProfile.Server.Models;
+
+/// <summary>
+/// The item-to-item model the in-live ranking reads: co-views of the last <see cref="SinceDays"/> days summed over every
+/// partition, each product's top neighbours by cosine similarity, handed to every partition. Each fit is kept as
+/// <c>models/items/vNNNN.json</c>; after a restart the newest is handed to the partitions before the first ranking.
+/// </summary>
+internal sealed class ItemNeighborService(EngineRuntime runtime, string directory, ILogger<ItemNeighborService> logger) : IDisposable
+{
+    public const int SinceDays = 30;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _directory = Directory.CreateDirectory(directory).FullName;
+    private volatile ItemModelAnswer? _current;
+    private bool _handedOver;
+
+    public ItemModelAnswer? Current => _current ?? Latest()?.Answer;
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<ItemModelAnswer> FitAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var replies = await Task.WhenAll(Enumerable.Range(0, runtime.EngineOptions.Partitions).Select(p => runtime.Partitions.Grain(p).CoViews(SinceDays)))
+                .ConfigureAwait(false);
+            var counts = new CoViewCounts();
+            foreach (var r in replies)
+            {
+                var part = new CoViewCounts();
+                for (var i = 0; i < r.Products.Length; i++) part.Views[r.Products[i]] = r.Views[i];
+                for (var i = 0; i < r.PairA.Length; i++) part.Pairs[(r.PairA[i], r.PairB[i])] = r.PairCounts[i];
+                counts.Add(part);
+            }
+            var neighbors = ItemNeighbors.From(counts);
+            var reply = Reply(neighbors);
+            await HandOverAsync(reply).ConfigureAwait(false);
+            var answer = new ItemModelAnswer((Current?.Version ?? 0) + 1, DateTimeOffset.UtcNow, SinceDays, counts.Views.Count, counts.Pairs.Count,
+                neighbors.Products, watch.Elapsed.TotalSeconds);
+            Save(new StoredItemModel(answer, reply.Products, reply.Neighbors, reply.Weights));
+            _current = answer;
+            ItemLog.Fitted(logger, answer.Version, answer.ProductsWithNeighbors, answer.Pairs);
+            return answer;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Hands the newest stored model to the partitions once after a start (a fit hands its own over).</summary>
+    public async Task EnsureHandedOverAsync()
+    {
+        if (Volatile.Read(ref _handedOver)) return;
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_handedOver) return;
+            if (Latest() is { } stored)
+            {
+                await HandOverAsync(new ItemNeighborsReply(stored.Products, stored.Neighbors, stored.Weights)).ConfigureAwait(false);
+                _current ??= stored.Answer;
+            }
+            Volatile.Write(ref _handedOver, true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task HandOverAsync(ItemNeighborsReply reply)
+    {
+        await Task.WhenAll(Enumerable.Range(0, runtime.EngineOptions.Partitions)
+            .Select(p => runtime.Partitions.Grain(p).SetItemNeighbors(new Immutable<ItemNeighborsReply>(reply)))).ConfigureAwait(false);
+        Volatile.Write(ref _handedOver, true);
+    }
+
+    private static ItemNeighborsReply Reply(ItemNeighbors neighbors)
+    {
+        var products = neighbors.All.Keys.Order(StringComparer.Ordinal).ToArray();
+        return new ItemNeighborsReply(products, [.. products.Select(p => neighbors.All[p].Select(n => n.Product).ToArray())],
+            [.. products.Select(p => neighbors.All[p].Select(n => n.Weight).ToArray())]);
+    }
+
+    private void Save(StoredItemModel model)
+    {
+        var path = Path.Combine(_directory, $"v{model.Answer.Version:D4}.json");
+        using (var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(file, model, ServerJson.Context.StoredItemModel);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(path + ".tmp", path, overwrite: false);
+        DirectorySync.Fsync(_directory);
+    }
+
+    private StoredItemModel? Latest()
+    {
+        var newest = Directory.EnumerateFiles(_directory, "v*.json").Order(StringComparer.Ordinal).LastOrDefault();
+        if (newest is null) return null;
+        using var stream = File.OpenRead(newest);
+        return JsonSerializer.Deserialize(stream, ServerJson.Context.StoredItemModel);
+    }
+}
+
+/// <summary>A fit of the item-to-item model: the window, how many products and pairs it saw, how many products got neighbours.</summary>
+internal sealed record ItemModelAnswer(int Version, DateTimeOffset FittedAt, int SinceDays, int Products, int Pairs, int ProductsWithNeighbors, double FitSeconds);
+
+/// <summary>A fit as stored: its answer and the neighbours themselves.</summary>
+internal sealed record StoredItemModel(ItemModelAnswer Answer, string[] Products, string[][] Neighbors, float[][] Weights);
+
+internal static partial class ItemLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Item-to-item model v{Version}: {Products} products with neighbours from {Pairs} co-viewed pairs")]
+    public static partial void Fitted(ILogger logger, int version, int products, int pairs);
+}
