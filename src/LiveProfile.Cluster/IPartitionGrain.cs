@@ -53,6 +53,10 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>What a viewer's view of a room depends on (tags, consent, history with the room and the on-screen category); null when it is not here.</summary>
     Task<ViewerFactsReply?> ViewerFacts(ulong profile, string room);
 
+    /// <summary>The best <paramref name="limit"/> invitees of a scheduled session held here; null when the session is not scheduled.</summary>
+    [ResponseTimeout("00:10:00")]
+    Task<InviteesReply?> Invitees(string session, int limit);
+
     /// <summary>This partition's clickers of each product of the room's current line-up; null when no scheduled session runs.</summary>
     Task<LineupClicksReply?> LineupClicks(string room);
 
@@ -115,6 +119,11 @@ public sealed record RepeatBuyersReply([property: Id(0)] ulong[] Profiles, [prop
         new([.. buyers.Select(b => b.Profile)], [.. buyers.Select(b => b.Buying.RepeatDays)], [.. buyers.Select(b => b.Buying.RecencyDays)],
             [.. buyers.Select(b => b.Buying.AgeDays)], [.. buyers.Select(b => b.Buying.RepeatSpend)], today, cutoffDay);
 }
+
+/// <summary>A partition's best invitees, best first, and how many candidates the bitmaps let through.</summary>
+[GenerateSerializer, Immutable]
+public sealed record InviteesReply([property: Id(0)] ulong[] Profiles, [property: Id(1)] double[] Scores, [property: Id(2)] double[] Attend,
+    [property: Id(3)] double[] Buy, [property: Id(4)] string[][] Reasons, [property: Id(5)] int Scored);
 
 [GenerateSerializer, Immutable]
 public sealed record LineupClicksReply([property: Id(0)] string Session, [property: Id(1)] string[] Products, [property: Id(2)] long[] Clicks);

@@ -104,6 +104,13 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
 
     public Task<int?> Today() => Task.FromResult(_engine.Today);
 
+    public Task<InviteesReply?> Invitees(string session, int limit)
+    {
+        if (_engine.Invitees(session, limit, out var scored) is not { } top) return Task.FromResult<InviteesReply?>(null);
+        return Task.FromResult<InviteesReply?>(new InviteesReply([.. top.Select(i => i.Profile)], [.. top.Select(i => i.Score)], [.. top.Select(i => i.Attend)],
+            [.. top.Select(i => i.Buy)], [.. top.Select(i => i.Reasons.ToArray())], scored));
+    }
+
     public Task<LineupClicksReply?> LineupClicks(string room) =>
         Task.FromResult(_engine.LineupClicks(room) is var (session, products, clicks) ? new LineupClicksReply(session, products, clicks) : null);
 

@@ -99,6 +99,7 @@ public static class LiveProfileServer
         app.MapModels();
         app.MapVariants();
         app.MapRecommendations();
+        app.MapInvitations();
         app.MapDashboard();
         return app;
     }

@@ -39,6 +39,8 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(LiveProfile.Server.Models.ChurnModelAnswer))]
 [JsonSerializable(typeof(VariantAnswer))]
 [JsonSerializable(typeof(RecommendationsAnswer))]
+[JsonSerializable(typeof(InvitationRequest))]
+[JsonSerializable(typeof(InvitationAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ItemModelAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.StoredItemModel))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
