@@ -17,6 +17,8 @@ if (args.Length > 0 && args[0] == "matching") return MatchingSpeed.Run(args[1..]
 if (args.Length > 0 && args[0] == "merges") return MergeCost.Run(args[1..]);
 // `ranking [users]`: in-live ranking of a 200-product line-up for one viewer, in process.
 if (args.Length > 0 && args[0] == "ranking") return RankingSpeed.Run(args[1..]);
+// `invitations [users]`: pre-live invitations for a scheduled session over N profiles with the default taxonomy.
+if (args.Length > 0 && args[0] == "invitations") return InvitationSpeed.Run(args[1..]);
 // `populate --server URL --users N [--tail M]`: N profiles (or a log tail) through a running server's HTTP ingest (bench/restart.sh).
 if (args.Length > 1 && args[0] == "checkpoint-load") return LiveProfile.Benchmarks.CheckpointLoad.Run(args[1..]);
 if (args.Length > 0 && args[0] == "populate") return await LiveProfile.Benchmarks.Populate.RunAsync(args[1..]);
