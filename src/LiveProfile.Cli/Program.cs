@@ -11,6 +11,7 @@ var root = new RootCommand("LiveProfile: real-time user profiles for live-stream
     EvaluateMatchingCommand.Create(),
     FitClvCommand.Create(),
     FitChurnCommand.Create(),
+    EvaluateModelsCommand.Create(),
     CdnowCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

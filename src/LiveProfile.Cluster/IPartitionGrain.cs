@@ -66,6 +66,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// </summary>
     Task<LineupRankingReply?> RankLineup(ulong? profile, string room, Immutable<Dictionary<string, long>> clicks, int limit);
 
+    /// <summary>A scheduled session's line-up ranked for a viewer held here at a time (offline evaluation); null when it is not scheduled.</summary>
+    Task<LineupRankingReply?> RankSession(ulong? profile, string session, Immutable<Dictionary<string, long>> clicks, long atMs, int limit);
+
     /// <summary>This partition's co-views over the last <paramref name="sinceDays"/> days, for the item-to-item model.</summary>
     [ResponseTimeout("00:10:00")]
     Task<CoViewsReply> CoViews(int sinceDays);
@@ -144,9 +147,10 @@ public sealed record RankReasonReply([property: Id(0)] string Kind, [property: I
 public sealed record CoViewsReply([property: Id(0)] string[] Products, [property: Id(1)] long[] Views, [property: Id(2)] string[] PairA,
     [property: Id(3)] string[] PairB, [property: Id(4)] long[] PairCounts);
 
-/// <summary>The item-to-item model: each product's neighbours and their weights, strongest first.</summary>
+/// <summary>The item-to-item model: each product's neighbours and their weights, strongest first; products' popularity.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ItemNeighborsReply([property: Id(0)] string[] Products, [property: Id(1)] string[][] Neighbors, [property: Id(2)] float[][] Weights);
+public sealed record ItemNeighborsReply([property: Id(0)] string[] Products, [property: Id(1)] string[][] Neighbors, [property: Id(2)] float[][] Weights,
+    [property: Id(3)] string[] Popular, [property: Id(4)] float[] Popularity);
 
 [GenerateSerializer, Immutable]
 public sealed record ViewerFactsReply([property: Id(0)] string[] Tags, [property: Id(1)] bool Personalization, [property: Id(2)] string? OnScreen,

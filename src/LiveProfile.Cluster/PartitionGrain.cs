@@ -114,13 +114,15 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
     public Task<LineupClicksReply?> LineupClicks(string room) =>
         Task.FromResult(_engine.LineupClicks(room) is var (session, products, clicks) ? new LineupClicksReply(session, products, clicks) : null);
 
-    public Task<LineupRankingReply?> RankLineup(ulong? profile, string room, Immutable<Dictionary<string, long>> clicks, int limit)
-    {
-        if (_engine.RankLineup(profile, room, clicks.Value, limit) is not { } ranking) return Task.FromResult<LineupRankingReply?>(null);
-        var products = ranking.Products.Select(p => new RankedProductReply(p.Product, p.Title, p.Score,
-            [.. p.Reasons.Select(r => new RankReasonReply(r.Kind, r.Detail, r.Contribution))])).ToArray();
-        return Task.FromResult<LineupRankingReply?>(new LineupRankingReply(ranking.Session, ranking.Personalised, ranking.LineupSize, products));
-    }
+    public Task<LineupRankingReply?> RankLineup(ulong? profile, string room, Immutable<Dictionary<string, long>> clicks, int limit) =>
+        Task.FromResult(Reply(_engine.RankLineup(profile, room, clicks.Value, limit)));
+
+    public Task<LineupRankingReply?> RankSession(ulong? profile, string session, Immutable<Dictionary<string, long>> clicks, long atMs, int limit) =>
+        Task.FromResult(Reply(_engine.RankSession(profile, session, clicks.Value, atMs, limit)));
+
+    private static LineupRankingReply? Reply(LineupRanking? ranking) => ranking is null ? null : new LineupRankingReply(ranking.Session, ranking.Personalised,
+        ranking.LineupSize, [.. ranking.Products.Select(p => new RankedProductReply(p.Product, p.Title, p.Score,
+            [.. p.Reasons.Select(r => new RankReasonReply(r.Kind, r.Detail, r.Contribution))]))]);
 
     public Task<CoViewsReply> CoViews(int sinceDays)
     {
@@ -134,7 +136,9 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         var n = neighbors.Value;
         var map = new Dictionary<string, (string, float)[]>(n.Products.Length, StringComparer.Ordinal);
         for (var i = 0; i < n.Products.Length; i++) map[n.Products[i]] = [.. n.Neighbors[i].Zip(n.Weights[i])];
-        _engine.ItemNeighbors = new LiveProfile.Engine.Ranking.ItemNeighbors(map);
+        var popularity = new Dictionary<string, float>(n.Popular.Length, StringComparer.Ordinal);
+        for (var i = 0; i < n.Popular.Length; i++) popularity[n.Popular[i]] = n.Popularity[i];
+        _engine.ItemNeighbors = new LiveProfile.Engine.Ranking.ItemNeighbors(map, popularity);
         return Task.CompletedTask;
     }
 

@@ -33,7 +33,12 @@ public sealed partial class PartitionEngine
     public (string Session, List<ProductInfo> Products, List<string> Ids)? CurrentLineup(string room)
     {
         if (WatermarkMs == long.MinValue) return null;
-        var sessionId = World.ResolveSession(room, null, WatermarkMs, Options.LocalUtcOffsetMinutes);
+        return LineupOf(World.ResolveSession(room, null, WatermarkMs, Options.LocalUtcOffsetMinutes));
+    }
+
+    /// <summary>A scheduled session's line-up: its catalogued products, each once, in the streamer's order.</summary>
+    public (string Session, List<ProductInfo> Products, List<string> Ids)? LineupOf(string sessionId)
+    {
         if (!World.Sessions.TryGetValue(sessionId, out var scheduled)) return null;
         var lineup = new List<ProductInfo>(scheduled.Products.Length);
         var ids = new List<string>(scheduled.Products.Length);
@@ -64,9 +69,23 @@ public sealed partial class PartitionEngine
     /// consent), with the room's momentum <paramref name="clicks"/> per product (from every partition); null when no
     /// scheduled session runs.
     /// </summary>
-    public LineupRanking? RankLineup(ulong? profileId, string room, IReadOnlyDictionary<string, long> clicks, int limit)
+    public LineupRanking? RankLineup(ulong? profileId, string room, IReadOnlyDictionary<string, long> clicks, int limit) =>
+        CurrentLineup(room) is { } lineup ? Rank(profileId, lineup, clicks, World.OnScreenId(room, WatermarkMs), limit) : null;
+
+    /// <summary>
+    /// A scheduled session's line-up ranked as <see cref="RankLineup"/> does, at <paramref name="atMs"/> (what is on screen
+    /// then): offline evaluation ranks sessions after the state it holds.
+    /// </summary>
+    public LineupRanking? RankSession(ulong? profileId, string session, IReadOnlyDictionary<string, long> clicks, long atMs, int limit) =>
+        LineupOf(session) is { } lineup && World.Sessions.TryGetValue(session, out var scheduled)
+            ? Rank(profileId, lineup, clicks, World.OnScreenId(scheduled.Room, atMs), limit)
+            : null;
+
+    private LineupRanking? Rank(ulong? profileId, (string Session, List<ProductInfo> Products, List<string> Ids) found, IReadOnlyDictionary<string, long> clicks,
+        string? onScreen, int limit)
     {
-        if (Today is not { } today || CurrentLineup(room) is not var (sessionId, lineup, ids)) return null;
+        var (sessionId, lineup, ids) = found;
+        if (Today is not { } today) return null;
         Span<long> momentum = lineup.Count <= 256 ? stackalloc long[lineup.Count] : new long[lineup.Count];
         for (var i = 0; i < lineup.Count; i++) momentum[i] = clicks.GetValueOrDefault(ids[i]);
         ViewerContext? viewer = null;
@@ -75,7 +94,7 @@ public sealed partial class PartitionEngine
             var ingredientFocused = TagKeys.TryGet("ingredient_focused", out var tag) && profile.HasTag(tag);
             viewer = new ViewerContext(profile, today, ingredientFocused, ProductName);
         }
-        var ranked = LineupRanker.Rank(viewer, lineup, ids, momentum, _itemNeighbors, key => key < 0 ? "" : World.Keys.Name(key), limit);
+        var ranked = LineupRanker.Rank(viewer, lineup, ids, momentum, onScreen, _itemNeighbors, key => key < 0 ? "" : World.Keys.Name(key), limit);
         return new LineupRanking(sessionId, viewer is not null, lineup.Count, ranked);
     }
 

@@ -11,10 +11,21 @@ public sealed class ItemNeighbors
     public const int TopK = 20;
 
     private readonly Dictionary<string, (string Product, float Weight)[]> _neighbors;
+    private readonly Dictionary<string, float> _popularity;
 
-    public ItemNeighbors(Dictionary<string, (string Product, float Weight)[]> neighbors) => _neighbors = neighbors;
+    /// <param name="popularity">Each product's audience relative to the most viewed product's (0-1).</param>
+    public ItemNeighbors(Dictionary<string, (string Product, float Weight)[]> neighbors, Dictionary<string, float>? popularity = null)
+    {
+        _neighbors = neighbors;
+        _popularity = popularity ?? [];
+    }
 
     public static ItemNeighbors Empty { get; } = new([]);
+
+    public IReadOnlyDictionary<string, float> AllPopularity => _popularity;
+
+    /// <summary>How many people looked at the product lately, relative to the most viewed one (0 when unknown).</summary>
+    public float Popularity(string product) => _popularity.GetValueOrDefault(product);
 
     public int Products => _neighbors.Count;
 
@@ -33,8 +44,10 @@ public sealed class ItemNeighbors
             Add(a, b, weight);
             Add(b, a, weight);
         }
+        var most = counts.Views.Count == 0 ? 1 : counts.Views.Values.Max();
         return new ItemNeighbors(byProduct.ToDictionary(p => p.Key,
-            p => p.Value.OrderByDescending(n => n.Item2).ThenBy(n => n.Item1, StringComparer.Ordinal).Take(TopK).ToArray(), StringComparer.Ordinal));
+            p => p.Value.OrderByDescending(n => n.Item2).ThenBy(n => n.Item1, StringComparer.Ordinal).Take(TopK).ToArray(), StringComparer.Ordinal),
+            counts.Views.ToDictionary(v => v.Key, v => (float)(v.Value / (double)most), StringComparer.Ordinal));
 
         void Add(string from, string to, float weight)
         {

@@ -11,13 +11,17 @@ namespace LiveProfile.Engine.Ranking;
 /// </summary>
 public static class LineupRanker
 {
-    public const double AffinityWeight = 0.45, NeighborWeight = 0.25, IngredientWeight = 0.1, MomentumWeight = 0.2;
+    public const double AffinityWeight = 0.35, NeighborWeight = 0.2, IngredientWeight = 0.05, MomentumWeight = 0.15, PopularityWeight = 0.25;
+
+    /// <summary>The product the streamer presents now: in a live room most clicks go to the product on screen.</summary>
+    public const double OnScreenWeight = 0.5;
 
     /// <param name="viewer">The viewer's profile and tags, or null for the non-personalised ranking.</param>
     /// <param name="clicks">Clicks of each line-up product in the room's session so far (the same length as <paramref name="lineup"/>).</param>
     /// <param name="keyName">The name of an interned affinity key (for reasons).</param>
+    /// <param name="onScreen">The product on screen at the time of the ranking, if any.</param>
     public static List<RankedProduct> Rank(ViewerContext? viewer, IReadOnlyList<ProductInfo> lineup, IReadOnlyList<string> lineupIds,
-        ReadOnlySpan<long> clicks, ItemNeighbors neighbors, Func<int, string> keyName, int limit)
+        ReadOnlySpan<long> clicks, string? onScreen, ItemNeighbors neighbors, Func<int, string> keyName, int limit)
     {
         var n = lineup.Count;
         var maxClicks = 0L;
@@ -39,22 +43,27 @@ public static class LineupRanker
         for (var i = 0; i < n; i++)
         {
             var momentum = maxClicks == 0 ? 0 : clicks[i] / (double)maxClicks;
+            var popularity = (double)neighbors.Popularity(lineupIds[i]);
+            var shown = lineupIds[i] == onScreen ? OnScreenWeight : 0;
             var reasons = new List<RankReason>(4);
             double score;
             if (viewer is { } v)
             {
                 var ingredients = v.IngredientFocused && lineup[i].Ingredients.Length > 0 ? 1.0 : 0;
-                score = AffinityWeight * affinity[i] + NeighborWeight * near[i] + IngredientWeight * ingredients + MomentumWeight * momentum;
+                score = AffinityWeight * affinity[i] + NeighborWeight * near[i] + IngredientWeight * ingredients + MomentumWeight * momentum
+                    + PopularityWeight * popularity + shown;
                 if (affinity[i] > 0) reasons.Add(new RankReason("affinity", keyName(strongestKey[i]), AffinityWeight * affinity[i]));
                 if (near[i] > 0) reasons.Add(new RankReason("similar_to_viewed", closestSeen[i]!, NeighborWeight * near[i]));
                 if (ingredients > 0) reasons.Add(new RankReason("ingredients", string.Join('、', lineup[i].Ingredients.Take(3)), IngredientWeight));
             }
             else
             {
-                // Momentum, then the streamer's own order: nothing about the viewer.
-                score = momentum + (n - i) * 1e-9;
+                // Momentum, popularity, then the streamer's own order: nothing about the viewer.
+                score = shown + MomentumWeight * momentum + PopularityWeight * popularity + (n - i) * 1e-9;
             }
-            if (momentum > 0) reasons.Add(new RankReason("room_momentum", $"{clicks[i]} clicks this session", viewer is null ? momentum : MomentumWeight * momentum));
+            if (shown > 0) reasons.Add(new RankReason("on_screen", "the streamer presents it now", shown));
+            if (momentum > 0) reasons.Add(new RankReason("room_momentum", $"{clicks[i]} clicks this session", MomentumWeight * momentum));
+            if (popularity > 0) reasons.Add(new RankReason("popular", $"{popularity:P0} of the most viewed product's audience", PopularityWeight * popularity));
             reasons.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
             ranked.Add(new RankedProduct(lineupIds[i], lineup[i].Title, score, reasons));
         }

@@ -45,7 +45,7 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
             await HandOverAsync(reply).ConfigureAwait(false);
             var answer = new ItemModelAnswer((Current?.Version ?? 0) + 1, DateTimeOffset.UtcNow, SinceDays, counts.Views.Count, counts.Pairs.Count,
                 neighbors.Products, watch.Elapsed.TotalSeconds);
-            Save(new StoredItemModel(answer, reply.Products, reply.Neighbors, reply.Weights));
+            Save(new StoredItemModel(answer, reply.Products, reply.Neighbors, reply.Weights, reply.Popular, reply.Popularity));
             _current = answer;
             ItemLog.Fitted(logger, answer.Version, answer.ProductsWithNeighbors, answer.Pairs);
             return answer;
@@ -66,7 +66,7 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
             if (_handedOver) return;
             if (Latest() is { } stored)
             {
-                await HandOverAsync(new ItemNeighborsReply(stored.Products, stored.Neighbors, stored.Weights)).ConfigureAwait(false);
+                await HandOverAsync(new ItemNeighborsReply(stored.Products, stored.Neighbors, stored.Weights, stored.Popular, stored.Popularity)).ConfigureAwait(false);
                 _current ??= stored.Answer;
             }
             Volatile.Write(ref _handedOver, true);
@@ -87,8 +87,9 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
     private static ItemNeighborsReply Reply(ItemNeighbors neighbors)
     {
         var products = neighbors.All.Keys.Order(StringComparer.Ordinal).ToArray();
+        var popular = neighbors.AllPopularity.Keys.Order(StringComparer.Ordinal).ToArray();
         return new ItemNeighborsReply(products, [.. products.Select(p => neighbors.All[p].Select(n => n.Product).ToArray())],
-            [.. products.Select(p => neighbors.All[p].Select(n => n.Weight).ToArray())]);
+            [.. products.Select(p => neighbors.All[p].Select(n => n.Weight).ToArray())], popular, [.. popular.Select(p => neighbors.AllPopularity[p])]);
     }
 
     private void Save(StoredItemModel model)
@@ -116,7 +117,7 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
 internal sealed record ItemModelAnswer(int Version, DateTimeOffset FittedAt, int SinceDays, int Products, int Pairs, int ProductsWithNeighbors, double FitSeconds);
 
 /// <summary>A fit as stored: its answer and the neighbours themselves.</summary>
-internal sealed record StoredItemModel(ItemModelAnswer Answer, string[] Products, string[][] Neighbors, float[][] Weights);
+internal sealed record StoredItemModel(ItemModelAnswer Answer, string[] Products, string[][] Neighbors, float[][] Weights, string[] Popular, float[] Popularity);
 
 internal static partial class ItemLog
 {

@@ -79,17 +79,26 @@ public sealed class RecommendationTests
         var lipstick = Item(toner, "lipstick").GetProperty("reasons").EnumerateArray().ToList();
         Assert.Contains(lipstick, r => r.GetProperty("kind").GetString() == "similar_to_viewed" && r.GetProperty("detail").GetString() == "toner");
 
-        // Without consent to personalisation, two opposite profiles get the very same ranking: momentum, then the line-up's order.
+        // Without consent to personalisation, two opposite profiles get the very same ranking: popularity, momentum, the line-up's order.
         var beautyPrivate = await RankAsync(server, "account:beauty-private");
         var digitalPrivate = await RankAsync(server, "account:digital-private");
         var anonymous = await RankAsync(server, null);
         Assert.False(beautyPrivate.GetProperty("personalised").GetBoolean());
         Assert.Equal(beautyPrivate.GetProperty("products").ToString(), digitalPrivate.GetProperty("products").ToString());
         Assert.Equal(anonymous.GetProperty("products").ToString(), digitalPrivate.GetProperty("products").ToString());
-        Assert.Equal(["earbuds", "serum", "lipstick", "phone"], Order(anonymous));
+        Assert.Equal(["lipstick", "earbuds", "serum", "phone"], Order(anonymous)); // popularity (the pairs looked at the lipstick), then momentum
         Assert.Equal("room_momentum", Item(anonymous, "earbuds").GetProperty("reasons")[0].GetProperty("kind").GetString());
 
-        Assert.Single(Order(await RankAsync(server, "account:beauty", limit: 1)));
+        // The streamer presents the phone: it leads for everyone, the beauty lover too.
+        // (Event time moves with people's events: a viewer's heartbeat comes after it.)
+        (await server.PostNdjsonAsync([
+            $$$"""{"id":"show","type":"live.product_on_screen","ts":"{{{Json.Now(0.2)}}}","room":"r1","product":"phone"}""",
+            $$$"""{"id":"hb","type":"live.heartbeat","ts":"{{{Json.Now(0.1)}}}","user":{"viewerId":"clicker0"},"room":"r1"}""",
+        ])).EnsureSuccessStatusCode();
+        await server.WaitAppliedAsync();
+        var shown = await RankAsync(server, "account:beauty", limit: 1);
+        Assert.Equal(["phone"], Order(shown));
+        Assert.Equal("on_screen", Item(shown, "phone").GetProperty("reasons")[0].GetProperty("kind").GetString());
         using var badLimit = await server.Http.GetAsync("/v1/rooms/r1/recommendations?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
         using var noLineup = await server.Http.GetAsync("/v1/rooms/nowhere/recommendations");
