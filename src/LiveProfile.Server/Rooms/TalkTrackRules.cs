@@ -1,7 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace LiveProfile.Server.Rooms;
 
@@ -13,6 +10,7 @@ namespace LiveProfile.Server.Rooms;
 internal sealed class TalkTrackRules(IReadOnlyList<TalkTrackRule> rules)
 {
     public const string FileName = "talk-tracks.yaml";
+    private const string Resource = "LiveProfile.Server.talk-tracks.yaml";
     private const int MaxRules = 200;
 
     public IReadOnlyList<TalkTrackRule> Rules { get; } = rules;
@@ -21,36 +19,16 @@ internal sealed class TalkTrackRules(IReadOnlyList<TalkTrackRule> rules)
     /// <exception cref="InvalidDataException">The file is not a valid table (the message names the rule and the field).</exception>
     public static TalkTrackRules LoadOrCreate(string dataDirectory)
     {
-        var path = Path.Combine(dataDirectory, FileName);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(dataDirectory);
-            var temporary = path + ".tmp";
-            File.WriteAllText(temporary, Shipped());
-            File.Move(temporary, path, overwrite: true);
-        }
-        return Parse(File.ReadAllText(path), path);
+        var (text, path) = OperatorTable.LoadOrCopy(dataDirectory, FileName, Resource);
+        return Parse(text, path);
     }
 
-    public static string Shipped()
-    {
-        using var stream = typeof(TalkTrackRules).Assembly.GetManifestResourceStream("LiveProfile.Server.talk-tracks.yaml")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Shipped() => OperatorTable.Shipped(Resource);
 
     /// <exception cref="InvalidDataException">The text is not a valid table.</exception>
     public static TalkTrackRules Parse(string yaml, string source)
     {
-        TableFile? file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<TableFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidDataException($"{source}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
-        }
+        var file = OperatorTable.Deserialize<TableFile>(yaml, source);
         var rules = file?.Rules ?? [];
         if (rules.Count > MaxRules) throw new InvalidDataException($"{source}: at most {MaxRules} rules");
         var ids = new HashSet<string>(StringComparer.Ordinal);

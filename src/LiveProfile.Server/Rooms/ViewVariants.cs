@@ -1,9 +1,6 @@
 using LiveProfile.Cluster;
 using LiveProfile.Engine.Segments;
 using LiveProfile.Engine.Tags.Taxonomy;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace LiveProfile.Server.Rooms;
 
@@ -15,6 +12,7 @@ namespace LiveProfile.Server.Rooms;
 internal sealed class ViewVariants(IReadOnlyList<VariantRule> rules, VariantChoice fallback)
 {
     public const string FileName = "view-variants.yaml";
+    private const string Resource = "LiveProfile.Server.view-variants.yaml";
     private const int MaxRules = 200;
 
     public IReadOnlyList<VariantRule> Rules { get; } = rules;
@@ -39,35 +37,16 @@ internal sealed class ViewVariants(IReadOnlyList<VariantRule> rules, VariantChoi
     /// <exception cref="InvalidDataException">The file is not a valid table (the message names the rule and the field).</exception>
     public static ViewVariants LoadOrCreate(string dataDirectory, CompiledTaxonomy taxonomy)
     {
-        var path = Path.Combine(dataDirectory, FileName);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(dataDirectory);
-            File.WriteAllText(path + ".tmp", Shipped());
-            File.Move(path + ".tmp", path, overwrite: true);
-        }
-        return Parse(File.ReadAllText(path), path, taxonomy);
+        var (text, path) = OperatorTable.LoadOrCopy(dataDirectory, FileName, Resource);
+        return Parse(text, path, taxonomy);
     }
 
-    public static string Shipped()
-    {
-        using var stream = typeof(ViewVariants).Assembly.GetManifestResourceStream("LiveProfile.Server.view-variants.yaml")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Shipped() => OperatorTable.Shipped(Resource);
 
     /// <exception cref="InvalidDataException">The text is not a valid table.</exception>
     public static ViewVariants Parse(string yaml, string source, CompiledTaxonomy taxonomy)
     {
-        TableFile? file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<TableFile>(yaml);
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidDataException($"{source}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
-        }
+        var file = OperatorTable.Deserialize<TableFile>(yaml, source);
         var rules = file?.Rules ?? [];
         if (rules.Count > MaxRules) throw new InvalidDataException($"{source}: at most {MaxRules} rules");
         if (file?.Default is not { Variant: { Length: > 0 } variant, Zh: { Length: > 0 } zh, En: { Length: > 0 } en })
