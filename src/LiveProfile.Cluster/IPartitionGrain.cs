@@ -76,6 +76,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>Sets the item-to-item model the ranking reads.</summary>
     Task SetItemNeighbors(Immutable<ItemNeighborsReply> neighbors);
 
+    /// <summary>One profile's repurchase cycles per category (soonest expected first); null when it is not here.</summary>
+    Task<RepurchaseCycleReply[]?> RepurchaseCycles(ulong profile);
+
     /// <summary>The model scores of one profile (model name → score); null when it is not here.</summary>
     Task<Dictionary<string, float>?> ModelScores(ulong profile);
 
@@ -151,6 +154,11 @@ public sealed record CoViewsReply([property: Id(0)] string[] Products, [property
 [GenerateSerializer, Immutable]
 public sealed record ItemNeighborsReply([property: Id(0)] string[] Products, [property: Id(1)] string[][] Neighbors, [property: Id(2)] float[][] Weights,
     [property: Id(3)] string[] Popular, [property: Id(4)] float[] Popularity);
+
+/// <summary>A category's repurchase cycle: local days since the epoch of the last order and of the one expected.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RepurchaseCycleReply([property: Id(0)] string Category, [property: Id(1)] int OrderDays, [property: Id(2)] int LastDay,
+    [property: Id(3)] double MedianGapDays, [property: Id(4)] int ExpectedDay);
 
 [GenerateSerializer, Immutable]
 public sealed record ViewerFactsReply([property: Id(0)] string[] Tags, [property: Id(1)] bool Personalization, [property: Id(2)] string? OnScreen,

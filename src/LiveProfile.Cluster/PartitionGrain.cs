@@ -147,6 +147,10 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
             ? new ViewerFactsReply(f.Tags, f.Personalization, f.OnScreen, f.OnScreenCategory, f.CategoryOrders, f.ReturningToRoom)
             : null);
 
+    public Task<RepurchaseCycleReply[]?> RepurchaseCycles(ulong profile) =>
+        Task.FromResult(_engine.RepurchaseCyclesOf(profile)?.Select(c => new RepurchaseCycleReply(c.Category, c.Cycle.OrderDays, c.Cycle.LastDay,
+            c.Cycle.MedianGapDays, c.Cycle.ExpectedDay)).ToArray());
+
     public Task<Dictionary<string, float>?> ModelScores(ulong profile) => Task.FromResult(_engine.ModelScoresOf(profile));
 
     public Task<RepeatBuyersReply?> RepeatBuyingOf(ulong profile)

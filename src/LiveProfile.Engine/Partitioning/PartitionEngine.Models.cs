@@ -44,6 +44,13 @@ public sealed partial class PartitionEngine
         return new ChurnExamples([.. ids], [.. features], labelled ? [.. churned] : null);
     }
 
+    /// <summary>A profile's repurchase cycles by top-level category name, at today; null when it is not here.</summary>
+    public List<(string Category, RepurchaseCycle Cycle)>? RepurchaseCyclesOf(ulong profileId)
+    {
+        if (!_profiles.TryGetValue(profileId, out var profile) || Today is not { } today) return null;
+        return [.. RepurchaseCycles.Of(profile, today).Select(c => (World.Categories.Name(c.Category), c))];
+    }
+
     /// <summary>A profile's model scores by model name; null when it is not here.</summary>
     public Dictionary<string, float>? ModelScoresOf(ulong profileId)
     {

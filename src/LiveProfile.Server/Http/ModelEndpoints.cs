@@ -21,6 +21,7 @@ internal static class ModelEndpoints
             .Produces<ChurnModelAnswer>().ProducesProblem(409).ProducesProblem(422);
         app.MapGet("/v1/models/churn", GetChurn).WithName("GetChurn").WithTags("models").Produces<ChurnModelAnswer>().ProducesProblem(404);
         app.MapGet("/v1/profiles/{id}/predictions", PredictAsync).WithName("GetPredictions").WithTags("models")
+            .WithDescription("Customer value (null before a fit), churn risk (null before a fit) and the next purchase per category from the profile's repurchase cycles.")
             .Produces<PredictionsAnswer>().ProducesProblem(400).ProducesProblem(404);
     }
 
@@ -80,10 +81,6 @@ internal static class ModelEndpoints
         var horizon = horizonDays ?? 90;
         if (horizon is < 1 or > MaxHorizonDays) return Problems.Of(400, "invalid_horizon", $"horizonDays must be 1 to {MaxHorizonDays}");
         if (!ProfileEndpoints.TryLocate(id, tenant, runtime, out var profile, out var partition, out var problem)) return problem!;
-        if (clv.Current is null && churn.Current is null)
-        {
-            return Problems.Of(404, "model_not_fitted", "no customer-value or churn model has been fitted yet: POST /v1/models/clv/fit, POST /v1/models/churn/fit");
-        }
         var grain = runtime.Partitions.Grain(partition);
         var buying = await grain.RepeatBuyingOf(profile).ConfigureAwait(false);
         var scores = await grain.ModelScores(profile).ConfigureAwait(false);
@@ -91,7 +88,10 @@ internal static class ModelEndpoints
             ? new ChurnPrediction(fitted.Version, scores?.TryGetValue(ChurnModelService.RiskScore, out var risk) == true ? risk : null)
             : null;
         var asOf = buying?.Today is { } today ? ClvModelService.DateOf(today) : (DateOnly?)null;
-        return Results.Json(new PredictionsAnswer($"profile:{profile:x16}", asOf, horizon, clv.Predict(buying, horizon), churnRisk),
+        var cycles = await grain.RepurchaseCycles(profile).ConfigureAwait(false) ?? [];
+        var next = cycles.Select(c => new NextPurchase(c.Category, c.OrderDays, ClvModelService.DateOf(c.LastDay), c.MedianGapDays,
+            ClvModelService.DateOf(c.ExpectedDay), buying?.Today is { } now ? c.ExpectedDay - now : 0)).ToArray();
+        return Results.Json(new PredictionsAnswer($"profile:{profile:x16}", asOf, horizon, clv.Predict(buying, horizon), churnRisk, next),
             ServerJson.Context.PredictionsAnswer);
     }
 

@@ -21,10 +21,15 @@ internal sealed record GammaGammaParameters(double P, double Q, double V, double
 internal sealed record ClvFitRequest(DateOnly? CalibrationEnd);
 
 /// <summary>
-/// A profile's predictions at the population's today: from the served customer-value fit (null before one) and from the
-/// churn classifier (null before one).
+/// A profile's predictions at the population's today: from the served customer-value fit (null before one), from the
+/// churn classifier (null before one), and its next purchase per category from its repurchase cycles.
 /// </summary>
-internal sealed record PredictionsAnswer(string ProfileId, DateOnly? AsOf, int HorizonDays, ClvPrediction? Clv, ChurnPrediction? Churn);
+internal sealed record PredictionsAnswer(string ProfileId, DateOnly? AsOf, int HorizonDays, ClvPrediction? Clv, ChurnPrediction? Churn,
+    NextPurchase[] NextPurchases);
+
+/// <summary>When the profile will likely order a category again, from its own repurchase cycle (two order days or more).</summary>
+/// <param name="DaysUntil">Days from today to the expected order; negative: overdue by that many days.</param>
+internal sealed record NextPurchase(string Category, int OrderDays, DateOnly LastOrder, double CycleDays, DateOnly Expected, int DaysUntil);
 
 /// <summary>Whether the profile is still a customer, what it will buy over the horizon, and what that is worth.</summary>
 /// <param name="Warnings">Predictions left out, and why.</param>
