@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LiveProfile.Prediction.Tests;
 
 /// <summary>
@@ -9,12 +7,8 @@ namespace LiveProfile.Prediction.Tests;
 public sealed class BgNbdModelTests
 {
     private static readonly BgNbdModel Published = new(0.243, 4.414, 0.793, 2.426);
-    private static readonly Lazy<(ModelFit<BgNbdModel> Fit, TimeSpan Elapsed)> CdnowFit = new(() =>
-    {
-        var watch = Stopwatch.StartNew();
-        var fit = BgNbdModel.Fit(ReferenceData.CdnowSummary);
-        return (fit, watch.Elapsed);
-    });
+    // Fitted once for the tests of this class (speed is measured in docs/benchmarks.md, not asserted here).
+    private static readonly Lazy<ModelFit<BgNbdModel>> CdnowFit = new(() => BgNbdModel.Fit(ReferenceData.CdnowSummary));
 
     [Fact]
     public void LogLikelihood_PublishedParameters_IsPublishedValue()
@@ -28,7 +22,7 @@ public sealed class BgNbdModelTests
     [Fact]
     public void Fit_Cdnow_ReproducesPublishedParameters()
     {
-        var (fit, elapsed) = CdnowFit.Value;
+        var fit = CdnowFit.Value;
 
         // Published to 3 decimals; the exact MLE (0.2425929, 4.4135316, 0.7928861, 2.4257534) rounds to them.
         Assert.Equal(0.243, fit.Model.R, 0.0005);
@@ -38,13 +32,12 @@ public sealed class BgNbdModelTests
         Assert.Equal(-9582.4, fit.LogLikelihood, 0.1);
         Assert.True(fit.Converged);
         Assert.InRange(fit.Iterations, 1, 499);
-        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"Fit took {elapsed}.");
     }
 
     [Fact]
     public void Fit_Cdnow_FindsTheExactMaximum()
     {
-        var fit = CdnowFit.Value.Fit;
+        var fit = CdnowFit.Value;
 
         Approx.Relative(0.242592907, fit.Model.R, 1e-4);
         Approx.Relative(4.41353156, fit.Model.Alpha, 1e-4);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LiveProfile.Prediction.Tests;
 
 /// <summary>
@@ -9,12 +7,8 @@ namespace LiveProfile.Prediction.Tests;
 public sealed class GammaGammaModelTests
 {
     private static readonly GammaGammaModel Published = new(6.25, 3.74, 15.44);
-    private static readonly Lazy<(ModelFit<GammaGammaModel> Fit, TimeSpan Elapsed)> CdnowFit = new(() =>
-    {
-        var watch = Stopwatch.StartNew();
-        var fit = GammaGammaModel.Fit(ReferenceData.CdnowSummaryWithSpend);
-        return (fit, watch.Elapsed);
-    });
+    // Fitted once for the tests of this class (speed is measured in docs/benchmarks.md, not asserted here).
+    private static readonly Lazy<ModelFit<GammaGammaModel>> CdnowFit = new(() => GammaGammaModel.Fit(ReferenceData.CdnowSummaryWithSpend));
 
     [Fact]
     public void LogLikelihood_PublishedParameters_IsPublishedValue()
@@ -30,7 +24,7 @@ public sealed class GammaGammaModelTests
     [Fact]
     public void Fit_Cdnow_ReproducesPublishedParameters()
     {
-        var (fit, elapsed) = CdnowFit.Value;
+        var fit = CdnowFit.Value;
 
         Assert.Equal(6.25, fit.Model.P, 0.005);
         Assert.Equal(3.74, fit.Model.Q, 0.005);
@@ -39,13 +33,12 @@ public sealed class GammaGammaModelTests
         Assert.Equal(-4055.9, fit.LogLikelihood, 0.1);
         Assert.True(fit.Converged);
         Assert.InRange(fit.Iterations, 1, 499);
-        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"Fit took {elapsed}.");
     }
 
     [Fact]
     public void Fit_Cdnow_FindsTheExactMaximum()
     {
-        var fit = CdnowFit.Value.Fit;
+        var fit = CdnowFit.Value;
 
         Approx.Relative(6.24880249, fit.Model.P, 1e-4);
         Approx.Relative(3.74458845, fit.Model.Q, 1e-4);
@@ -57,7 +50,7 @@ public sealed class GammaGammaModelTests
     public void ConditionalExpectedAverageSpend_FittedModel_MatchesLifetimesDocumentation()
     {
         // lifetimes' docs list 24.658619 (x = 2, zbar = 22.35), 18.911489 (x = 1, zbar = 11.77) and 35.170981 (x = 0).
-        var model = CdnowFit.Value.Fit.Model;
+        var model = CdnowFit.Value.Model;
 
         Assert.Equal(24.658619, model.ConditionalExpectedAverageSpend(2, 22.35), 0.001);
         Assert.Equal(18.911489, model.ConditionalExpectedAverageSpend(1, 11.77), 0.001);

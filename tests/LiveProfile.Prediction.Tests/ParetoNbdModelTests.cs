@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LiveProfile.Prediction.Tests;
 
 /// <summary>
@@ -9,12 +7,8 @@ namespace LiveProfile.Prediction.Tests;
 public sealed class ParetoNbdModelTests
 {
     private static readonly ParetoNbdModel Published = new(0.553, 10.578, 0.606, 11.669);
-    private static readonly Lazy<(ModelFit<ParetoNbdModel> Fit, TimeSpan Elapsed)> CdnowFit = new(() =>
-    {
-        var watch = Stopwatch.StartNew();
-        var fit = ParetoNbdModel.Fit(ReferenceData.CdnowSummary);
-        return (fit, watch.Elapsed);
-    });
+    // Fitted once for the tests of this class (speed is measured in docs/benchmarks.md, not asserted here).
+    private static readonly Lazy<ModelFit<ParetoNbdModel>> CdnowFit = new(() => ParetoNbdModel.Fit(ReferenceData.CdnowSummary));
 
     [Fact]
     public void LogLikelihood_PublishedParameters_IsPublishedValue()
@@ -28,7 +22,7 @@ public sealed class ParetoNbdModelTests
     [Fact]
     public void Fit_Cdnow_ReproducesPublishedParameters()
     {
-        var (fit, elapsed) = CdnowFit.Value;
+        var fit = CdnowFit.Value;
 
         Assert.Equal(0.553, fit.Model.R, 0.0005);
         Assert.Equal(10.578, fit.Model.Alpha, 0.0005);
@@ -39,13 +33,12 @@ public sealed class ParetoNbdModelTests
         Assert.Equal(-9595.0, fit.LogLikelihood, 0.1);
         Assert.True(fit.Converged);
         Assert.InRange(fit.Iterations, 1, 499);
-        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"Fit took {elapsed}.");
     }
 
     [Fact]
     public void Fit_Cdnow_FindsTheExactMaximum()
     {
-        var fit = CdnowFit.Value.Fit;
+        var fit = CdnowFit.Value;
 
         Approx.Relative(0.55327551, fit.Model.R, 1e-4);
         Approx.Relative(10.577612, fit.Model.Alpha, 1e-4);

@@ -87,10 +87,10 @@ internal static class ModelEndpoints
         ChurnPrediction? churnRisk = churn.Current is { } fitted
             ? new ChurnPrediction(fitted.Version, scores?.TryGetValue(ChurnModelService.RiskScore, out var risk) == true ? risk : null)
             : null;
-        var asOf = buying?.Today is { } today ? ClvModelService.DateOf(today) : (DateOnly?)null;
+        var asOf = buying?.Today is { } today ? PopulationClock.DateOf(today) : (DateOnly?)null;
         var cycles = await grain.RepurchaseCycles(profile).ConfigureAwait(false) ?? [];
-        var next = cycles.Select(c => new NextPurchase(c.Category, c.OrderDays, ClvModelService.DateOf(c.LastDay), c.MedianGapDays,
-            ClvModelService.DateOf(c.ExpectedDay), buying?.Today is { } now ? c.ExpectedDay - now : 0)).ToArray();
+        var next = cycles.Select(c => new NextPurchase(c.Category, c.OrderDays, PopulationClock.DateOf(c.LastDay), c.MedianGapDays,
+            PopulationClock.DateOf(c.ExpectedDay), buying?.Today is { } now ? c.ExpectedDay - now : 0)).ToArray();
         return Results.Json(new PredictionsAnswer($"profile:{profile:x16}", asOf, horizon, clv.Predict(buying, horizon), churnRisk, next),
             ServerJson.Context.PredictionsAnswer);
     }

@@ -37,7 +37,7 @@ internal sealed class ChurnModelService(EngineRuntime runtime, string directory,
         try
         {
             var watch = Stopwatch.StartNew();
-            var today = await TodayAsync().ConfigureAwait(false) ?? throw new ModelFitException("not_enough_history", "no events applied yet");
+            var today = await PopulationClock.TodayAsync(runtime).ConfigureAwait(false) ?? throw new ModelFitException("not_enough_history", "no events applied yet");
             var (trainDay, testDay) = (today - HistoryDays, today - ChurnFeatures.HorizonDays);
             var (_, train) = await ExamplesAsync(trainDay, labelled: true).ConfigureAwait(false);
             var (_, test) = await ExamplesAsync(testDay, labelled: true).ConfigureAwait(false);
@@ -51,7 +51,8 @@ internal sealed class ChurnModelService(EngineRuntime runtime, string directory,
             var scored = await ScoreAsync(profiles, risks).ConfigureAwait(false);
 
             var version = (_current?.Version ?? 0) + 1;
-            var answer = new ChurnModelAnswer(version, DateTimeOffset.UtcNow, DateOf(today), DateOf(trainDay), DateOf(testDay), ChurnFeatures.HorizonDays,
+            var answer = new ChurnModelAnswer(version, DateTimeOffset.UtcNow, PopulationClock.DateOf(today), PopulationClock.DateOf(trainDay),
+                PopulationClock.DateOf(testDay), ChurnFeatures.HorizonDays,
                 ChurnFeatures.LookbackDays, train.Count, ChurnFeatures.Names, evaluation, scored, watch.Elapsed.TotalSeconds);
             Save(version, answer, served);
             _current = answer;
@@ -70,13 +71,10 @@ internal sealed class ChurnModelService(EngineRuntime runtime, string directory,
         if (churned == 0 || churned == examples.Count)
         {
             throw new ModelFitException("not_enough_history",
-                $"the {what} examples at {DateOf(day):yyyy-MM-dd} ({examples.Count} active profiles, {churned} churned) need both churned and retained profiles: " +
+                $"the {what} examples at {PopulationClock.DateOf(day):yyyy-MM-dd} ({examples.Count} active profiles, {churned} churned) need both churned and retained profiles: " +
                 $"a churn fit needs {HistoryDays + ChurnFeatures.LookbackDays} days of history");
         }
     }
-
-    private async Task<int?> TodayAsync() =>
-        (await Task.WhenAll(Enumerable.Range(0, runtime.EngineOptions.Partitions).Select(p => runtime.Partitions.Grain(p).Today())).ConfigureAwait(false)).Max();
 
     private async Task<(List<ulong> Profiles, List<ChurnExample> Examples)> ExamplesAsync(int day, bool labelled)
     {
@@ -137,8 +135,6 @@ internal sealed class ChurnModelService(EngineRuntime runtime, string directory,
         return JsonSerializer.Deserialize(stream, ServerJson.Context.ChurnModelAnswer);
     }
 
-    private static DateOnly DateOf(int day) =>
-        DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(LiveProfile.Engine.Time.EventTime.FromDay(day)).UtcDateTime);
 }
 
 /// <summary>A churn fit: its days, its evaluation on the later split, and how many profiles it scored.</summary>

@@ -35,13 +35,12 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
         try
         {
             var watch = Stopwatch.StartNew();
-            int? cutoff = calibrationEnd is { } end ? DayOf(end) : null;
-            var replies = await GatherAsync(cutoff).ConfigureAwait(false);
-            var cutoffDay = cutoff ?? replies.Where(r => r.Today is not null).Select(r => r.Today!.Value).DefaultIfEmpty(int.MinValue).Max();
-            if (cutoffDay == int.MinValue) throw new ModelFitException("no_buyers", "no events applied yet: nothing to fit");
-            if (cutoff is null) replies = await GatherAsync(cutoffDay).ConfigureAwait(false); // one cutoff for every partition
+            // Without a calibration end, the population's today: the newest partition clock, one cutoff for every partition.
+            var cutoffDay = calibrationEnd is { } end ? PopulationClock.DayOf(end) : await PopulationClock.TodayAsync(runtime).ConfigureAwait(false)
+                ?? throw new ModelFitException("no_buyers", "no events applied yet: nothing to fit");
+            var replies = await GatherAsync(cutoffDay).ConfigureAwait(false);
             var customers = Summaries(replies).Select(s => s.Summary).ToList();
-            var lastDay = DateOf(cutoffDay);
+            var lastDay = PopulationClock.DateOf(cutoffDay);
             if (customers.Count == 0) throw new ModelFitException("no_buyers", $"no profile had bought by {lastDay:yyyy-MM-dd}");
             ClvLog.Fitting(logger, customers.Count, lastDay);
 
@@ -132,7 +131,6 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
         }
     }
 
-    private static int DayOf(DateOnly date) => EventTime.ToDay(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds());
 
     /// <summary>The parameters served and the models made from them, swapped as one.</summary>
     private sealed record Served(ClvParameters Parameters, BgNbdModel BgNbd, ParetoNbdModel ParetoNbd, GammaGammaModel? GammaGamma)
@@ -142,7 +140,6 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
             p.GammaGamma is { } g ? new GammaGammaModel(g.P, g.Q, g.V) : null);
     }
 
-    internal static DateOnly DateOf(int day) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(EventTime.FromDay(day)).UtcDateTime);
 }
 
 internal static partial class ClvLog
