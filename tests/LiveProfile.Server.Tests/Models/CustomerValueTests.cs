@@ -75,14 +75,15 @@ public sealed class CustomerValueTests
         Assert.Equal(0.553, pareto.GetProperty("r").GetDouble(), 0.001);
         Assert.Equal(10.578, pareto.GetProperty("alpha").GetDouble(), 0.001);
         Assert.Equal(0.606, pareto.GetProperty("s").GetDouble(), 0.001);
-        // The paper's beta is 0.0011 above the true optimum (11.6679, found at 50 digits; LiveProfile.Prediction.Tests).
-        Assert.Equal(11.669, pareto.GetProperty("beta").GetDouble(), 0.002);
+        // From the exact purchase days beta is 11.6687; the summary file's rounded recencies move it to 11.6679
+        // (LiveProfile.Prediction.Tests allows that file the gap).
+        Assert.Equal(11.669, pareto.GetProperty("beta").GetDouble(), 0.001);
         Assert.Equal(-9595.0, pareto.GetProperty("logLikelihood").GetDouble(), 0.1);
 
         var spend = fit.GetProperty("gammaGamma");
         Assert.Equal(6.25, spend.GetProperty("p").GetDouble(), 0.01);
         Assert.Equal(3.74, spend.GetProperty("q").GetDouble(), 0.01);
-        Assert.Equal(15.44, spend.GetProperty("v").GetDouble(), 0.01); // the true optimum is 15.4477
+        Assert.Equal(15.44, spend.GetProperty("v").GetDouble(), 0.005); // 15.4435 here; 15.4477 from the rounded summary file
         Assert.Equal(-4055.9, spend.GetProperty("logLikelihood").GetDouble(), 0.1);
 
         // Served, and kept as version 1 for the next start.
