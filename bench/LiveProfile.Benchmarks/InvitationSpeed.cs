@@ -24,7 +24,7 @@ internal static class InvitationSpeed
         var lsn = 0L;
         var watch = Stopwatch.StartNew();
         var catalog = SyntheticEvents.Catalog();
-        Dispatch(dispatcher, catalog, ref lsn);
+        EngineFeed.Dispatch(dispatcher, catalog, ref lsn, 16_384, pipelined: true);
         var consents = Enumerable.Range(1, users).Where(u => u % 2 == 0).Select(u =>
         {
             var e = new EventRecord { Tenant = "t", Id = $"c{u}", Type = EventType.UserConsent, TsMs = SyntheticEvents.Start, ReceivedMs = SyntheticEvents.Start,
@@ -32,13 +32,13 @@ internal static class InvitationSpeed
             e.Props.Purposes = new ConsentPurposes(true, null, true);
             return e;
         }).ToList();
-        Dispatch(dispatcher, consents, ref lsn);
+        EngineFeed.Dispatch(dispatcher, consents, ref lsn, 16_384, pipelined: true);
         consents.Clear();
         for (var chunk = 0; chunk < 5; chunk++)
         {
             // Five slices of the 30 days, generated one at a time to bound memory.
             var events = SyntheticEvents.Users(users, users, SyntheticEvents.Start + chunk * 6L * 86_400_000, 6L * 86_400_000, seed: chunk + 1);
-            Dispatch(dispatcher, events, ref lsn);
+            EngineFeed.Dispatch(dispatcher, events, ref lsn, 16_384, pipelined: true);
         }
         foreach (var engine in host.Engines) engine.CompleteTagWork();
         var end = SyntheticEvents.Start + 30L * 86_400_000;
@@ -48,7 +48,7 @@ internal static class InvitationSpeed
         session.Props.SessionRoom = "room1";
         session.Props.StartsAtMs = end + 3_600_000;
         session.Props.Products = categories;
-        Dispatch(dispatcher, [session], ref lsn);
+        EngineFeed.Dispatch(dispatcher, [session], ref lsn, 16_384, pipelined: true);
         var profiles = host.Engines.Sum(e => e.ProfileCount);
         Console.WriteLine($"{profiles:N0} profiles ({lsn:N0} events) in {watch.Elapsed.TotalSeconds:F0} s; line-up of {categories.Count} products");
 
@@ -69,17 +69,5 @@ internal static class InvitationSpeed
             Console.WriteLine($"| {round} | {scored:N0} | {slowest:F1} ms | {total:F1} ms |");
         }
         return 0;
-    }
-
-    private static void Dispatch(EngineDispatcher dispatcher, List<EventRecord> events, ref long lsn)
-    {
-        for (var i = 0; i < events.Count; i += 16_384)
-        {
-            var first = lsn + 1;
-            var batch = events.GetRange(i, Math.Min(16_384, events.Count - i)).Select((e, j) => (first + j, e)).ToList();
-            lsn += batch.Count;
-            dispatcher.DispatchAsync(batch, drain: false).GetAwaiter().GetResult();
-        }
-        dispatcher.DrainAsync().GetAwaiter().GetResult();
     }
 }

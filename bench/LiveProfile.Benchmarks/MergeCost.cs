@@ -22,9 +22,9 @@ internal static class MergeCost
         var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 }, parallel: true);
         var dispatcher = new EngineDispatcher(host, new IdentityGraph());
         var lsn = 0L;
-        Dispatch(dispatcher, SyntheticEvents.Catalog(), ref lsn);
+        EngineFeed.Dispatch(dispatcher, SyntheticEvents.Catalog(), ref lsn, BatchSize);
         var watch = Stopwatch.StartNew();
-        Dispatch(dispatcher, SyntheticEvents.Users(users * 5, users), ref lsn);
+        EngineFeed.Dispatch(dispatcher, SyntheticEvents.Users(users * 5, users), ref lsn, BatchSize);
         Console.WriteLine($"{host.Engines.Sum(e => e.ProfileCount):N0} profiles from {users * 5:N0} events in {watch.Elapsed.TotalSeconds:F1} s");
 
         // Baseline: ordinary events, one batch at a time like the links below.
@@ -59,18 +59,7 @@ internal static class MergeCost
     private static TimeSpan Time(EngineDispatcher dispatcher, List<EventRecord> events, ref long lsn)
     {
         var watch = Stopwatch.StartNew();
-        Dispatch(dispatcher, events, ref lsn);
+        EngineFeed.Dispatch(dispatcher, events, ref lsn, BatchSize);
         return watch.Elapsed;
-    }
-
-    private static void Dispatch(EngineDispatcher dispatcher, List<EventRecord> events, ref long lsn)
-    {
-        for (var i = 0; i < events.Count; i += BatchSize)
-        {
-            var first = lsn + 1;
-            var batch = events.Skip(i).Take(BatchSize).Select((e, j) => (first + j, e)).ToList();
-            lsn += batch.Count;
-            dispatcher.DispatchAsync(batch).GetAwaiter().GetResult();
-        }
     }
 }

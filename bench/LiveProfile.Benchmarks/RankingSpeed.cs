@@ -36,7 +36,7 @@ internal static class RankingSpeed
             e.Props.Purposes = new ConsentPurposes(true, true, null);
             return e;
         }).ToList();
-        Dispatch(dispatcher, [.. SyntheticEvents.Catalog(), .. consents, .. history, session], ref lsn);
+        EngineFeed.Dispatch(dispatcher, [.. SyntheticEvents.Catalog(), .. consents, .. history, session], ref lsn);
 
         var watch = Stopwatch.StartNew();
         var counts = new CoViewCounts();
@@ -73,16 +73,5 @@ internal static class RankingSpeed
         Console.WriteLine($"| in process (`PartitionEngine.RankLineup`) | {Rankings:N0} ({personalised:N0} personalised) | {times[Rankings / 2]:F3} ms | " +
             $"{times[(int)(Rankings * 0.99)]:F3} ms | {times[^1]:F3} ms |");
         return 0;
-    }
-
-    private static void Dispatch(EngineDispatcher dispatcher, List<EventRecord> events, ref long lsn)
-    {
-        for (var i = 0; i < events.Count; i += 1000)
-        {
-            var first = lsn + 1;
-            var batch = events.Skip(i).Take(1000).Select((e, j) => (first + j, e)).ToList();
-            lsn += batch.Count;
-            dispatcher.DispatchAsync(batch).GetAwaiter().GetResult();
-        }
     }
 }

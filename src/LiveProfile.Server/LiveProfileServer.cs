@@ -50,7 +50,7 @@ public static class LiveProfileServer
         builder.Services.AddSingleton(Rooms.TalkTrackRules.LoadOrCreate(layout.Root));
         builder.Services.AddSingleton<Rooms.RoomService>();
         builder.Services.AddSingleton(sp => Rooms.ViewVariants.LoadOrCreate(layout.Root, sp.GetRequiredService<TagRuntime>().Current));
-        builder.Services.AddSingleton(new Models.ClvStore(layout.Models));
+        builder.Services.AddSingleton(new Models.VersionedModelStore<Models.ClvParameters>(layout.Models, ServerJson.Context.ClvParameters));
         builder.Services.AddSingleton<Models.ClvModelService>();
         builder.Services.AddSingleton(sp => new Models.ItemNeighborService(sp.GetRequiredService<EngineRuntime>(), layout.ItemModels,
             sp.GetRequiredService<ILogger<Models.ItemNeighborService>>()));

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using LiveProfile.Cluster;
 using LiveProfile.Engine.Features;
 using LiveProfile.Prediction.Churn;
-using LiveProfile.Storage.IO;
 using Orleans.Concurrency;
 
 namespace LiveProfile.Server.Models;
@@ -14,17 +12,26 @@ namespace LiveProfile.Server.Models;
 /// activity for 30 days. Split in time: trained at today − 60 (labels up to today − 30), evaluated at today − 30 (labels
 /// up to today), so that no label the evaluation reads was seen in training; the model served is then trained again at
 /// today − 30 (the newest labels) and sets every active profile's <c>churn</c> model score at today, which
-/// <c>churn_risk</c> reads. Versions are kept as <c>models/churn/vNNNN.json</c> (metrics) and <c>.zip</c> (the model).
+/// <c>churn_risk</c> reads. Versions are kept as <c>models/churn/vNNNN.json</c> (metrics) with the model's <c>.zip</c>.
 /// </summary>
-internal sealed class ChurnModelService(EngineRuntime runtime, string directory, ILogger<ChurnModelService> logger) : IDisposable
+internal sealed class ChurnModelService : IDisposable
 {
     /// <summary>The model score a fit sets on every active profile.</summary>
     public const string RiskScore = "churn";
 
     private const int HistoryDays = 2 * ChurnFeatures.HorizonDays;
     private readonly SemaphoreSlim _fitting = new(1, 1);
-    private readonly string _directory = Directory.CreateDirectory(directory).FullName;
-    private volatile ChurnModelAnswer? _current = LoadLatest(directory);
+    private readonly EngineRuntime runtime;
+    private readonly ILogger<ChurnModelService> logger;
+    private readonly VersionedModelStore<ChurnModelAnswer> _store;
+    private volatile ChurnModelAnswer? _current;
+
+    public ChurnModelService(EngineRuntime runtime, string directory, ILogger<ChurnModelService> logger)
+    {
+        (this.runtime, this.logger) = (runtime, logger);
+        _store = new VersionedModelStore<ChurnModelAnswer>(directory, ServerJson.Context.ChurnModelAnswer);
+        _current = _store.LoadLatest();
+    }
 
     public ChurnModelAnswer? Current => _current;
 
@@ -54,7 +61,7 @@ internal sealed class ChurnModelService(EngineRuntime runtime, string directory,
             var answer = new ChurnModelAnswer(version, DateTimeOffset.UtcNow, PopulationClock.DateOf(today), PopulationClock.DateOf(trainDay),
                 PopulationClock.DateOf(testDay), ChurnFeatures.HorizonDays,
                 ChurnFeatures.LookbackDays, train.Count, ChurnFeatures.Names, evaluation, scored, watch.Elapsed.TotalSeconds);
-            Save(version, answer, served);
+            _store.Save(version, answer, (".zip", served.Save));
             _current = answer;
             ChurnLog.Fitted(logger, version, evaluation.Auc, scored);
             return answer;
@@ -107,34 +114,6 @@ internal sealed class ChurnModelService(EngineRuntime runtime, string directory,
             runtime.Partitions.Grain(p).SetModelScores(RiskScore, new Immutable<ulong[]>([.. s.Ids]), new Immutable<float[]>([.. s.Risks])))).ConfigureAwait(false);
         return set.Sum();
     }
-
-    private void Save(int version, ChurnModelAnswer answer, ChurnClassifier model)
-    {
-        var path = Path.Combine(_directory, $"v{version:D4}");
-        using (var zip = new FileStream(path + ".zip.tmp", FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            model.Save(zip);
-            zip.Flush(flushToDisk: true);
-        }
-        using (var json = new FileStream(path + ".json.tmp", FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(json, answer, ServerJson.Context.ChurnModelAnswer);
-            json.Flush(flushToDisk: true);
-        }
-        File.Move(path + ".zip.tmp", path + ".zip", overwrite: false);
-        File.Move(path + ".json.tmp", path + ".json", overwrite: false); // the metrics last: a version without them is not served
-        DirectorySync.Fsync(_directory);
-    }
-
-    private static ChurnModelAnswer? LoadLatest(string directory)
-    {
-        if (!Directory.Exists(directory)) return null;
-        var newest = Directory.EnumerateFiles(directory, "v*.json").Order(StringComparer.Ordinal).LastOrDefault();
-        if (newest is null) return null;
-        using var stream = File.OpenRead(newest);
-        return JsonSerializer.Deserialize(stream, ServerJson.Context.ChurnModelAnswer);
-    }
-
 }
 
 /// <summary>A churn fit: its days, its evaluation on the later split, and how many profiles it scored.</summary>

@@ -13,7 +13,7 @@ namespace LiveProfile.Server.Models;
 /// stored as a new version and served; it then sets each buyer's <c>p_alive</c> model score (BG/NBD, at the
 /// population's today), which the taxonomy's <c>churn_risk</c> tag reads. One fit at a time.
 /// </summary>
-internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILogger<ClvModelService> logger) : IDisposable
+internal sealed class ClvModelService(EngineRuntime runtime, VersionedModelStore<ClvParameters> store, ILogger<ClvModelService> logger) : IDisposable
 {
     /// <summary>The model score a fit sets on every buyer.</summary>
     public const string AliveScore = "p_alive";
@@ -50,7 +50,8 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
             var gammaGamma = repeat.Count > 0 ? GammaGammaModel.Fit(repeat) : null;
             var fitSeconds = watch.Elapsed.TotalSeconds;
 
-            var scored = await ScoreAsync(bgNbd.Model).ConfigureAwait(false);
+            // Fitted up to today, the buyers just gathered are the ones to score; else gather them again at today.
+            var scored = await ScoreAsync(bgNbd.Model, calibrationEnd is null ? replies : null).ConfigureAwait(false);
             var parameters = new ClvParameters((Current?.Version ?? 0) + 1, DateTimeOffset.UtcNow, lastDay, "week", customers.Count, repeat.Count,
                 new BgNbdParameters(bgNbd.Model.R, bgNbd.Model.Alpha, bgNbd.Model.A, bgNbd.Model.B, bgNbd.LogLikelihood, bgNbd.Iterations, bgNbd.Converged),
                 new ParetoNbdParameters(paretoNbd.Model.R, paretoNbd.Model.Alpha, paretoNbd.Model.S, paretoNbd.Model.Beta, paretoNbd.LogLikelihood,
@@ -58,7 +59,7 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
                 gammaGamma is null ? null : new GammaGammaParameters(gammaGamma.Model.P, gammaGamma.Model.Q, gammaGamma.Model.V,
                     gammaGamma.LogLikelihood, gammaGamma.Iterations, gammaGamma.Converged),
                 fitSeconds, scored);
-            store.Save(parameters);
+            store.Save(parameters.Version, parameters);
             _served = new Served(parameters, bgNbd.Model, paretoNbd.Model, gammaGamma?.Model);
             ClvLog.Fitted(logger, parameters.Version, fitSeconds, scored);
             return parameters;
@@ -98,15 +99,15 @@ internal sealed class ClvModelService(EngineRuntime runtime, ClvStore store, ILo
             paretoNbd.ProbabilityAlive(customer), purchases, expectedSpend, value, warnings);
     }
 
-    /// <summary>Sets every buyer's <see cref="AliveScore"/> at its partition's today.</summary>
-    private async Task<int> ScoreAsync(BgNbdModel model)
+    /// <summary>Sets every buyer's <see cref="AliveScore"/> at today, from <paramref name="atToday"/> (one reply per partition) when given.</summary>
+    private async Task<int> ScoreAsync(BgNbdModel model, RepeatBuyersReply[]? atToday)
     {
         var scored = 0;
         for (var p = 0; p < runtime.EngineOptions.Partitions; p++)
         {
             var grain = runtime.Partitions.Grain(p);
-            var reply = await grain.RepeatBuyers(null).ConfigureAwait(false);
-            var summaries = Summaries([reply]);
+            var reply = atToday?[p] ?? await grain.RepeatBuyers(null).ConfigureAwait(false);
+            var summaries = Summaries([reply]).ToList();
             var scores = summaries.Select(s => (float)model.ProbabilityAlive(s.Summary)).ToArray();
             scored += await grain.SetModelScores(AliveScore, new Immutable<ulong[]>([.. summaries.Select(s => s.Profile)]), new Immutable<float[]>(scores))
                 .ConfigureAwait(false);

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using LiveProfile.Cluster;
 using LiveProfile.Engine.Ranking;
-using LiveProfile.Storage.IO;
 using Orleans.Concurrency;
 
 namespace LiveProfile.Server.Models;
@@ -11,16 +9,27 @@ namespace LiveProfile.Server.Models;
 /// partition, each product's top neighbours by cosine similarity, handed to every partition. Each fit is kept as
 /// <c>models/items/vNNNN.json</c>; after a restart the newest is handed to the partitions before the first ranking.
 /// </summary>
-internal sealed class ItemNeighborService(EngineRuntime runtime, string directory, ILogger<ItemNeighborService> logger) : IDisposable
+internal sealed class ItemNeighborService : IDisposable
 {
     public const int SinceDays = 30;
 
+    private readonly EngineRuntime runtime;
+    private readonly ILogger<ItemNeighborService> logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _directory = Directory.CreateDirectory(directory).FullName;
+    private readonly VersionedModelStore<StoredItemModel> _store;
     private volatile ItemModelAnswer? _current;
+    private StoredItemModel? _toHandOver; // the newest stored fit, until the partitions have it
     private bool _handedOver;
 
-    public ItemModelAnswer? Current => _current ?? Latest()?.Answer;
+    public ItemNeighborService(EngineRuntime runtime, string directory, ILogger<ItemNeighborService> logger)
+    {
+        (this.runtime, this.logger) = (runtime, logger);
+        _store = new VersionedModelStore<StoredItemModel>(directory, ServerJson.Context.StoredItemModel);
+        _toHandOver = _store.LoadLatest();
+        _current = _toHandOver?.Answer;
+    }
+
+    public ItemModelAnswer? Current => _current;
 
     public void Dispose() => _gate.Dispose();
 
@@ -45,7 +54,7 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
             await HandOverAsync(reply).ConfigureAwait(false);
             var answer = new ItemModelAnswer((Current?.Version ?? 0) + 1, DateTimeOffset.UtcNow, SinceDays, counts.Views.Count, counts.Pairs.Count,
                 neighbors.Products, watch.Elapsed.TotalSeconds);
-            Save(new StoredItemModel(answer, reply.Products, reply.Neighbors, reply.Weights, reply.Popular, reply.Popularity));
+            _store.Save(answer.Version, new StoredItemModel(answer, reply.Products, reply.Neighbors, reply.Weights, reply.Popular, reply.Popularity));
             _current = answer;
             ItemLog.Fitted(logger, answer.Version, answer.ProductsWithNeighbors, answer.Pairs);
             return answer;
@@ -64,10 +73,9 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
         try
         {
             if (_handedOver) return;
-            if (Latest() is { } stored)
+            if (_toHandOver is { } stored)
             {
                 await HandOverAsync(new ItemNeighborsReply(stored.Products, stored.Neighbors, stored.Weights, stored.Popular, stored.Popularity)).ConfigureAwait(false);
-                _current ??= stored.Answer;
             }
             Volatile.Write(ref _handedOver, true);
         }
@@ -79,6 +87,7 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
 
     private async Task HandOverAsync(ItemNeighborsReply reply)
     {
+        _toHandOver = null; // a newer fit, or this one, is in the partitions from now on
         await Task.WhenAll(Enumerable.Range(0, runtime.EngineOptions.Partitions)
             .Select(p => runtime.Partitions.Grain(p).SetItemNeighbors(new Immutable<ItemNeighborsReply>(reply)))).ConfigureAwait(false);
         Volatile.Write(ref _handedOver, true);
@@ -90,26 +99,6 @@ internal sealed class ItemNeighborService(EngineRuntime runtime, string director
         var popular = neighbors.AllPopularity.Keys.Order(StringComparer.Ordinal).ToArray();
         return new ItemNeighborsReply(products, [.. products.Select(p => neighbors.All[p].Select(n => n.Product).ToArray())],
             [.. products.Select(p => neighbors.All[p].Select(n => n.Weight).ToArray())], popular, [.. popular.Select(p => neighbors.AllPopularity[p])]);
-    }
-
-    private void Save(StoredItemModel model)
-    {
-        var path = Path.Combine(_directory, $"v{model.Answer.Version:D4}.json");
-        using (var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(file, model, ServerJson.Context.StoredItemModel);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(path + ".tmp", path, overwrite: false);
-        DirectorySync.Fsync(_directory);
-    }
-
-    private StoredItemModel? Latest()
-    {
-        var newest = Directory.EnumerateFiles(_directory, "v*.json").Order(StringComparer.Ordinal).LastOrDefault();
-        if (newest is null) return null;
-        using var stream = File.OpenRead(newest);
-        return JsonSerializer.Deserialize(stream, ServerJson.Context.StoredItemModel);
     }
 }
 

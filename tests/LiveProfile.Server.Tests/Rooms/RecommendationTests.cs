@@ -53,7 +53,7 @@ public sealed class RecommendationTests
             lines.Add(ViewAt($"l{s}", $"pair{s}", "lipstick", 3 * 24 * 60 - 30));
         }
         // The room's momentum: three viewers click the earbuds in the session.
-        for (var c = 0; c < 3; c++) lines.Add(Json.Click($"k{c}", $"clicker{c}", "earbuds").Replace("\"room\":\"r1\"", "\"room\":\"r1\""));
+        for (var c = 0; c < 3; c++) lines.Add(Json.Click($"k{c}", $"clicker{c}", "earbuds")); // in room r1
         (await server.PostNdjsonAsync(lines)).EnsureSuccessStatusCode();
         await server.WaitAppliedAsync();
         using (var fit = await server.Http.PostAsync("/v1/models/items/fit", null))
