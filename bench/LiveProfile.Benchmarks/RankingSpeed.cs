@@ -39,11 +39,11 @@ internal static class RankingSpeed
         EngineFeed.Dispatch(dispatcher, [.. SyntheticEvents.Catalog(), .. consents, .. history, session], ref lsn);
 
         var watch = Stopwatch.StartNew();
-        var counts = new CoViewCounts();
-        foreach (var engine in host.Engines) counts.Add(engine.CoViews(30));
+        var counts = new CoOccurrences();
+        foreach (var engine in host.Engines) counts.Add(engine.CoOccurrences(30));
         var neighbors = ItemNeighbors.From(counts);
         foreach (var engine in host.Engines) engine.ItemNeighbors = neighbors;
-        Console.WriteLine($"{host.Engines.Sum(e => e.ProfileCount):N0} profiles; item-to-item model: {neighbors.Products:N0} products from {counts.Pairs.Count:N0} pairs in {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"{host.Engines.Sum(e => e.ProfileCount):N0} profiles; item-to-item model: {neighbors.Products:N0} products from {counts.Views.Pairs.Count:N0} co-viewed and {counts.Purchases.Pairs.Count:N0} co-bought pairs in {watch.Elapsed.TotalSeconds:F1} s");
 
         var clicks = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var engine in host.Engines)

@@ -1,4 +1,5 @@
 using LiveProfile.Engine.Partitioning;
+using LiveProfile.Engine.Ranking;
 using LiveProfile.Engine.Views;
 using Orleans.Concurrency;
 
@@ -69,9 +70,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>A scheduled session's line-up ranked for a viewer held here at a time (offline evaluation); null when it is not scheduled.</summary>
     Task<LineupRankingReply?> RankSession(ulong? profile, string session, Immutable<Dictionary<string, long>> clicks, long atMs, int limit);
 
-    /// <summary>This partition's co-views over the last <paramref name="sinceDays"/> days, for the item-to-item model.</summary>
+    /// <summary>This partition's co-views and co-purchases over the last <paramref name="sinceDays"/> days, for the item-to-item model.</summary>
     [ResponseTimeout("00:10:00")]
-    Task<CoViewsReply> CoViews(int sinceDays);
+    Task<CoOccurrencesReply> CoOccurrences(int sinceDays);
 
     /// <summary>Sets the item-to-item model the ranking reads.</summary>
     Task SetItemNeighbors(Immutable<ItemNeighborsReply> neighbors);
@@ -145,10 +146,35 @@ public sealed record RankedProductReply([property: Id(0)] string Product, [prope
 [GenerateSerializer, Immutable]
 public sealed record RankReasonReply([property: Id(0)] string Kind, [property: Id(1)] string Detail, [property: Id(2)] double Contribution);
 
-/// <summary>Co-views as parallel arrays: views per product, and pairs (A &lt; B) with their counts.</summary>
+/// <summary>A partition's co-views and co-purchases.</summary>
 [GenerateSerializer, Immutable]
-public sealed record CoViewsReply([property: Id(0)] string[] Products, [property: Id(1)] long[] Views, [property: Id(2)] string[] PairA,
-    [property: Id(3)] string[] PairB, [property: Id(4)] long[] PairCounts);
+public sealed record CoOccurrencesReply([property: Id(0)] PairCountsReply Views, [property: Id(1)] PairCountsReply Purchases)
+{
+    public static CoOccurrencesReply From(CoOccurrences counts) => new(PairCountsReply.From(counts.Views), PairCountsReply.From(counts.Purchases));
+
+    public CoOccurrences ToCounts()
+    {
+        var counts = new CoOccurrences();
+        Views.AddTo(counts.Views);
+        Purchases.AddTo(counts.Purchases);
+        return counts;
+    }
+}
+
+/// <summary>One signal's counts as parallel arrays: profiles per product, and pairs (A &lt; B) with their counts.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PairCountsReply([property: Id(0)] string[] Products, [property: Id(1)] long[] Counts, [property: Id(2)] string[] PairA,
+    [property: Id(3)] string[] PairB, [property: Id(4)] long[] PairCounts)
+{
+    public static PairCountsReply From(PairCounts counts) => new([.. counts.Products.Keys], [.. counts.Products.Values],
+        [.. counts.Pairs.Keys.Select(p => p.A)], [.. counts.Pairs.Keys.Select(p => p.B)], [.. counts.Pairs.Values]);
+
+    public void AddTo(PairCounts counts)
+    {
+        for (var i = 0; i < Products.Length; i++) counts.Count(Products[i], Counts[i]);
+        for (var i = 0; i < PairA.Length; i++) counts.CountPair(PairA[i], PairB[i], PairCounts[i]);
+    }
+}
 
 /// <summary>The item-to-item model: each product's neighbours and their weights, strongest first; products' popularity.</summary>
 [GenerateSerializer, Immutable]

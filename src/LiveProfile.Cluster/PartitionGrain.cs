@@ -124,12 +124,7 @@ internal sealed class PartitionGrain(IPartitionStateStore store, EngineOptions o
         ranking.LineupSize, [.. ranking.Products.Select(p => new RankedProductReply(p.Product, p.Title, p.Score,
             [.. p.Reasons.Select(r => new RankReasonReply(r.Kind, r.Detail, r.Contribution))]))]);
 
-    public Task<CoViewsReply> CoViews(int sinceDays)
-    {
-        var counts = _engine.CoViews(sinceDays);
-        return Task.FromResult(new CoViewsReply([.. counts.Views.Keys], [.. counts.Views.Values], [.. counts.Pairs.Keys.Select(p => p.A)],
-            [.. counts.Pairs.Keys.Select(p => p.B)], [.. counts.Pairs.Values]));
-    }
+    public Task<CoOccurrencesReply> CoOccurrences(int sinceDays) => Task.FromResult(CoOccurrencesReply.From(_engine.CoOccurrences(sinceDays)));
 
     public Task SetItemNeighbors(Immutable<ItemNeighborsReply> neighbors)
     {

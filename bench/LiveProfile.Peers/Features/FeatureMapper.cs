@@ -29,7 +29,8 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
         var minute = EventTime.ToMinute(ts);
         var offset = options.LocalUtcOffsetMinutes;
         var day = EventTime.LocalDay(ts, offset);
-        if (e.Type is EventType.UserProfile or EventType.UserConsent or EventType.IdentityLink) return;
+        // Invitations are not activity (the engine keeps them for pre-live invitations, which the peers do not serve).
+        if (e.Type is EventType.UserProfile or EventType.UserConsent or EventType.IdentityLink or EventType.MarketingInvite) return;
 
         if (rooms is not null && user.PresentSession >= 0 && ts - user.PresentAtMs > _heartbeatTimeoutMs) LeaveRoom(user, rooms);
         sink.Touch(minute);
@@ -238,6 +239,7 @@ internal sealed class FeatureMapper(PeerWorld world, EngineOptions options)
                 premium = price > world.World.MedianPrice(info.TopCategoryKey);
             }
             Interact(sink, info, minute, day);
+            sink.RecordBought(info, day);
             impulse |= user.WasClickedRecently(info.ProductKey, e.TsMs, _impulseMs);
             Purchase(user, e, info.ProductKey, RoomSignalKind.Order, rooms);
             if (categoryCount < categories.Length && categories[..categoryCount].IndexOf(info.TopCategoryKey) < 0)

@@ -32,6 +32,9 @@ internal interface IFeatureSink
     /// <summary>Recently viewed products (the engine keeps the newest 32).</summary>
     void RecordView(ProductInfo product, int day);
 
+    /// <summary>A product bought, kept beside the viewed ones for the item-to-item model's co-purchases.</summary>
+    void RecordBought(ProductInfo product, int day);
+
     /// <summary>Lifetime order statistics, and the spend of the order's local day.</summary>
     void Order(double total, int minute, int day, bool premium, bool discounted);
 

@@ -34,6 +34,8 @@ internal readonly struct ProfileSink(Profile profile, double halfLifeMinutes) : 
 
     public void RecordView(ProductInfo product, int day) => profile.RecordView(product.ProductKey, product.TopCategoryKey, day);
 
+    public void RecordBought(ProductInfo product, int day) => profile.RecordBought(product.ProductKey, product.TopCategoryKey, day);
+
     public void Order(double total, int minute, int day, bool premium, bool discounted)
     {
         profile.Orders++;

@@ -105,9 +105,13 @@ internal sealed class RedisSink(IDatabaseAsync db, PeerWorld world, double halfL
         Issue(db.HashIncrementAsync(A, Score, weight, Fire));
     }
 
-    public void RecordView(ProductInfo product, int day)
+    public void RecordView(ProductInfo product, int day) => RecordProduct(AffinityField(product.ProductKey), day);
+
+    public void RecordBought(ProductInfo product, int day) => RecordProduct("b" + AffinityField(product.ProductKey), day);
+
+    private void RecordProduct(RedisValue member, int day)
     {
-        Issue(db.SortedSetAddAsync(V, AffinityField(product.ProductKey), day, Fire));
+        Issue(db.SortedSetAddAsync(V, member, day, Fire));
         if (++_user.ViewsSinceTrim < Profile.MaxViewedProducts) return;
         _user.ViewsSinceTrim = 0;
         Issue(db.SortedSetRemoveRangeByRankAsync(V, 0, -Profile.MaxViewedProducts - 1, Fire));

@@ -16,7 +16,7 @@ public sealed class EventProps
     public string? Source { get; set; } // live.join
     public string? Text { get; set; } // live.comment, shop.review
     public string? GiftId { get => _rare?.GiftId; set => Rare.GiftId = value; } // live.gift
-    public string? Channel { get => _rare?.Channel; set => Rare.Channel = value; } // live.share
+    public string? Channel { get => _rare?.Channel; set => Rare.Channel = value; } // live.share, marketing.invite
     public string? CouponId { get; set; } // live.coupon_claim, shop.order
     public string? Query { get => _rare?.Query; set => Rare.Query = value; } // shop.search
     public string? OrderId { get; set; } // shop.order, shop.refund

@@ -252,6 +252,7 @@ internal sealed class EventReader
 
         if (t.IsLive() && rec.Room is null) return Fail(MissingField, $"room is required for {t.WireName()}");
         if (t.RequiresProduct() && rec.Product is null) return Fail(MissingField, $"product is required for {t.WireName()}");
+        if (t.RequiresSession() && rec.Session is null) return Fail(MissingField, $"session is required for {t.WireName()}");
         return true;
     }
 

@@ -27,4 +27,6 @@ public enum EventType : byte
     CatalogSession = 22,
     ExternalTrend = 23,
     ExternalInventory = 24,
+    /// <summary>LiveProfile's extension: a marketing channel invited the user to a scheduled session (<c>session</c>).</summary>
+    MarketingInvite = 25,
 }

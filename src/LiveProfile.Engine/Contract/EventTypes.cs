@@ -5,7 +5,7 @@ namespace LiveProfile.Engine.Contract;
 /// <summary>Wire names of <see cref="EventType"/> and the envelope rules that depend on the type.</summary>
 public static class EventTypes
 {
-    public const int Count = 25; // one past the largest value, for arrays indexed by type
+    public const int Count = 26; // one past the largest value, for arrays indexed by type
 
     private static readonly (EventType Type, string Name)[] Names =
     [
@@ -21,6 +21,7 @@ public static class EventTypes
         (EventType.UserConsent, "user.consent"), (EventType.IdentityLink, "identity.link"),
         (EventType.CatalogProduct, "catalog.product"), (EventType.CatalogSession, "catalog.session"),
         (EventType.ExternalTrend, "external.trend"), (EventType.ExternalInventory, "external.inventory"),
+        (EventType.MarketingInvite, "marketing.invite"),
     ];
 
     private static readonly string[] ByValue = BuildByValue();
@@ -45,6 +46,9 @@ public static class EventTypes
         type is EventType.LiveProductClick or EventType.LiveProductOnScreen or EventType.ShopView
             or EventType.ShopCartAdd or EventType.ShopReview or EventType.CatalogProduct
             or EventType.ExternalInventory;
+
+    /// <summary>Types whose envelope must name a scheduled session.</summary>
+    public static bool RequiresSession(this EventType type) => type is EventType.MarketingInvite;
 
     private static string[] BuildByValue()
     {

@@ -146,6 +146,7 @@ internal static class PropFields
             [PropField.Room, PropField.StartsAt]);
         Set(EventType.ExternalTrend, [PropField.Keyword, PropField.Category, PropField.Score], [PropField.Keyword, PropField.Score]);
         Set(EventType.ExternalInventory, [PropField.Stock], [PropField.Stock]);
+        Set(EventType.MarketingInvite, [PropField.Channel], []);
         return required;
     }
 }

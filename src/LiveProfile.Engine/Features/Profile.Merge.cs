@@ -28,6 +28,7 @@ public sealed partial class Profile
         MergeWindows(other);
         MergeAttendance(other);
         MergeViewed(other);
+        MergeInvitations(other);
         MergeModelScores(other);
         MergePurchases(other);
         // Tags are not merged: the absorbing partition re-evaluates every tag of the merged profile.

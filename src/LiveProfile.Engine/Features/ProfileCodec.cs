@@ -61,6 +61,7 @@ public static class ProfileCodec
             keys.WriteKey(w, v.Product);
             keys.WriteCategory(w, v.Category);
             w.Write(v.Day);
+            w.Write((byte)v.Signals);
         }
         w.Write7BitEncodedInt(p.ModelScores.Length);
         foreach (var m in p.ModelScores)
@@ -76,6 +77,12 @@ public static class ProfileCodec
         }
         w.Write7BitEncodedInt(p.FoldedPurchaseDays);
         w.Write(p.FoldedPurchaseSpend);
+        w.Write7BitEncodedInt(p.Invitations.Length);
+        foreach (var invitation in p.Invitations)
+        {
+            keys.WriteKey(w, invitation.Session);
+            w.Write(invitation.Day);
+        }
         // Tag keys are per process: tags are written by id.
         w.Write7BitEncodedInt(p.Tags.Length);
         foreach (var t in p.Tags)
@@ -87,8 +94,14 @@ public static class ProfileCodec
         }
     }
 
-    /// <param name="withPurchases">Whether the record holds purchase days (partition checkpoints from format 5 on, and every portable record).</param>
-    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs, bool withPurchases = true)
+    /// <summary>The record's layout; partition checkpoints say which one they hold, portable records are always the newest.</summary>
+    public const int RecordVersion = 6;
+
+    /// <param name="version">
+    /// The layout: purchase days from 5 on, product signals (viewed, bought) and invitations from 6 on. Partition checkpoints
+    /// of format N hold records of version N.
+    /// </param>
+    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs, int version = RecordVersion)
     {
         var p = new Profile(r.ReadUInt64(), ordinal, slabs)
         {
@@ -138,13 +151,21 @@ public static class ProfileCodec
         }
         p.RestoreAttendance(attendance);
 
-        for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.RecordView(keys.ReadKey(r), keys.ReadCategory(r), r.ReadInt32());
+        for (var i = r.Read7BitEncodedInt(); i > 0; i--)
+        {
+            var (product, category, day) = (keys.ReadKey(r), keys.ReadCategory(r), r.ReadInt32());
+            p.RecordProduct(product, category, day, version >= 6 ? (ProductSignals)r.ReadByte() : ProductSignals.Viewed);
+        }
         for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.SetModelScore(keys.ReadKey(r), r.ReadSingle());
-        if (withPurchases)
+        if (version >= 5)
         {
             var days = new PurchaseDay[Math.Min(r.Read7BitEncodedInt(), Profile.MaxPurchaseDays)];
             for (var i = 0; i < days.Length; i++) days[i] = new PurchaseDay(r.ReadInt32(), r.ReadDouble());
             p.RestorePurchases(days, r.Read7BitEncodedInt(), r.ReadDouble());
+        }
+        if (version >= 6)
+        {
+            for (var i = r.Read7BitEncodedInt(); i > 0; i--) p.RecordInvitation(keys.ReadKey(r), r.ReadInt32());
         }
         for (var i = r.Read7BitEncodedInt(); i > 0; i--)
         {

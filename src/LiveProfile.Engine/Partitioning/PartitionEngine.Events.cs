@@ -25,6 +25,10 @@ public sealed partial class PartitionEngine
                 return;
             case EventType.IdentityLink:
                 return; // the router merged the identities; nothing to count
+            case EventType.MarketingInvite:
+                // Not the user's activity: it must not make a dormant profile look active.
+                profile.RecordInvitation(World.SessionKeyOf(e.Session!), day);
+                return;
         }
 
         profile.Touch(minute);
@@ -184,6 +188,7 @@ public sealed partial class PartitionEngine
                 premium = price > World.MedianPrice(info.TopCategoryKey);
             }
             Interact(profile, info, minute, day);
+            profile.RecordBought(info.ProductKey, info.TopCategoryKey, day);
             impulse |= _impulse.WasClicked(profile.Id, info.ProductKey, e.TsMs);
             FunnelPurchase(profile, e, info.ProductKey, ordered: true);
             products[productCount++] = info.ProductKey;

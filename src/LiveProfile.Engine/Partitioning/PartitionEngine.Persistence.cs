@@ -8,8 +8,9 @@ public sealed partial class PartitionEngine
     /// <summary>
     /// 2: local-day windows, intents, viewed products, model scores, tags. 3: visits as presence intervals, recent orders.
     /// 4: room funnels. 5: purchase days (older checkpoints load without them: orders before the upgrade are not in them).
+    /// 6: products bought beside products viewed, invitations (older checkpoints load with none).
     /// </summary>
-    public const uint FormatVersion = 5;
+    public const uint FormatVersion = ProfileCodec.RecordVersion;
 
     /// <summary>The oldest format <see cref="Load"/> reads.</summary>
     public const uint OldestFormatVersion = 2;
@@ -72,7 +73,7 @@ public sealed partial class PartitionEngine
         for (var i = 0; i < profiles; i++)
         {
             var ordinal = r.ReadInt32();
-            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance, engine.Slabs, withPurchases: formatVersion >= 5);
+            var profile = ProfileCodec.Read(r, ordinal, RawKeys.Instance, engine.Slabs, (int)formatVersion);
             engine._profiles.Add(profile.Id, profile);
             engine.TrackOrdinal(profile);
         }

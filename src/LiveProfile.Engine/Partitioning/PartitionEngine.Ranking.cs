@@ -6,15 +6,15 @@ namespace LiveProfile.Engine.Partitioning;
 
 /// <summary>
 /// In-live recommendations: a room's current line-up ranked for a viewer held here (<see cref="LineupRanker"/>), this
-/// partition's share of the room's momentum (clicks in the session's funnels), and the co-views its profiles contribute
-/// to the item-to-item model.
+/// partition's share of the room's momentum (clicks in the session's funnels), and the co-views and co-purchases its
+/// profiles contribute to the item-to-item model.
 /// </summary>
 public sealed partial class PartitionEngine
 {
     /// <summary>Products of a profile's recent views paired when looked at within this many days of each other.</summary>
     public const int CoViewDays = 3;
 
-    /// <summary>The newest views of a profile that make pairs (bounds the pairs per profile at 28).</summary>
+    /// <summary>The newest views (and purchases) of a profile that make pairs (bounds the pairs per profile at 28 each).</summary>
     public const int CoViewNewest = 8;
 
     private ItemNeighbors _itemNeighbors = ItemNeighbors.Empty;
@@ -98,41 +98,57 @@ public sealed partial class PartitionEngine
         return new LineupRanking(sessionId, viewer is not null, lineup.Count, ranked);
     }
 
-    /// <summary>This partition's co-views: each profile's newest views, and pairs of them seen within <see cref="CoViewDays"/>.</summary>
-    public CoViewCounts CoViews(int sinceDays)
+    /// <summary>
+    /// This partition's co-occurrences: each profile's newest views, paired when seen within <see cref="CoViewDays"/> of
+    /// each other, and its newest purchases, paired all together; both over the last <paramref name="sinceDays"/> days.
+    /// </summary>
+    public CoOccurrences CoOccurrences(int sinceDays)
     {
-        var counts = new CoViewCounts();
+        var counts = new CoOccurrences();
         if (Today is not { } today) return counts;
         Span<ViewedProduct> newest = stackalloc ViewedProduct[CoViewNewest];
         foreach (var profile in _profiles.Values)
         {
-            var n = 0;
-            foreach (var v in profile.ViewedProducts)
-            {
-                if (today - v.Day >= sinceDays) continue;
-                if (n < newest.Length) newest[n++] = v;
-                else
-                {
-                    // Keep the newest: replace the oldest held when this one is newer.
-                    var oldest = 0;
-                    for (var i = 1; i < n; i++) if (newest[i].Day < newest[oldest].Day) oldest = i;
-                    if (v.Day > newest[oldest].Day) newest[oldest] = v;
-                }
-            }
-            for (var i = 0; i < n; i++)
-            {
-                var a = ProductName(newest[i].Product);
-                counts.Views[a] = counts.Views.GetValueOrDefault(a) + 1;
-                for (var j = i + 1; j < n; j++)
-                {
-                    if (Math.Abs(newest[i].Day - newest[j].Day) > CoViewDays) continue;
-                    var b = ProductName(newest[j].Product);
-                    var pair = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
-                    counts.Pairs[pair] = counts.Pairs.GetValueOrDefault(pair) + 1;
-                }
-            }
+            var products = profile.ViewedProducts;
+            if (products.IsEmpty) continue;
+            var n = Newest(products, ProductSignals.Viewed, today, sinceDays, newest);
+            CountPairs(counts.Views, newest[..n], CoViewDays);
+            n = Newest(products, ProductSignals.Bought, today, sinceDays, newest);
+            CountPairs(counts.Purchases, newest[..n], int.MaxValue);
         }
         return counts;
+    }
+
+    /// <summary>Fills <paramref name="newest"/> with the newest products of a signal within the window; returns how many.</summary>
+    private static int Newest(ReadOnlySpan<ViewedProduct> products, ProductSignals signal, int today, int sinceDays, Span<ViewedProduct> newest)
+    {
+        var n = 0;
+        foreach (var v in products)
+        {
+            if (!v.Signals.HasFlag(signal) || today - v.Day >= sinceDays) continue;
+            if (n < newest.Length) newest[n++] = v;
+            else
+            {
+                // Keep the newest: replace the oldest held when this one is newer.
+                var oldest = 0;
+                for (var i = 1; i < n; i++) if (newest[i].Day < newest[oldest].Day) oldest = i;
+                if (v.Day > newest[oldest].Day) newest[oldest] = v;
+            }
+        }
+        return n;
+    }
+
+    private void CountPairs(PairCounts counts, ReadOnlySpan<ViewedProduct> products, int withinDays)
+    {
+        for (var i = 0; i < products.Length; i++)
+        {
+            var a = ProductName(products[i].Product);
+            counts.Count(a);
+            for (var j = i + 1; j < products.Length; j++)
+            {
+                if (Math.Abs(products[i].Day - products[j].Day) <= withinDays) counts.CountPair(a, ProductName(products[j].Product));
+            }
+        }
     }
 
     private string ProductName(int productKey) => World.Keys.Name(productKey)["product:".Length..];

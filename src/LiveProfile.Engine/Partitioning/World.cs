@@ -113,7 +113,12 @@ public sealed class World
             _daySessions[room] = (day, key);
             return key;
         }
-        var id = ResolveSession(room, session, tsMs, utcOffsetMinutes);
+        return SessionKeyOf(ResolveSession(room, session, tsMs, utcOffsetMinutes));
+    }
+
+    /// <summary>The interned key of the session named <paramref name="id"/> (the key attendance records).</summary>
+    public int SessionKeyOf(string id)
+    {
         if (!_sessionKeys.TryGetValue(id, out var sessionKey)) _sessionKeys[id] = sessionKey = Keys.Intern("session:" + id);
         return sessionKey;
     }

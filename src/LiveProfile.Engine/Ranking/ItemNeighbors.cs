@@ -2,8 +2,9 @@ namespace LiveProfile.Engine.Ranking;
 
 /// <summary>
 /// Item-to-item similarity learned from recent history: for each product, the products the same people looked at or
-/// clicked within a few days of it, weighted by cosine similarity of the two products' audiences
-/// (co-views / √(views a · views b)). Built from every partition's profiles (<see cref="CoViewCounts"/>), kept top-K.
+/// clicked within a few days of it, and the products the same people bought, each weighted by the cosine similarity of
+/// the two products' audiences (together / √(audience a · audience b)); a pair's weight is the sum of both, at most 1.
+/// Built from every partition's profiles (<see cref="CoOccurrences"/>), kept top-K.
 /// </summary>
 public sealed class ItemNeighbors
 {
@@ -34,41 +35,36 @@ public sealed class ItemNeighbors
     /// <summary>The neighbours of <paramref name="product"/>, strongest first.</summary>
     public ReadOnlySpan<(string Product, float Weight)> Of(string product) => _neighbors.TryGetValue(product, out var n) ? n : [];
 
-    /// <summary>Top-K neighbours per product from co-view counts summed over partitions.</summary>
-    public static ItemNeighbors From(CoViewCounts counts)
+    /// <summary>Top-K neighbours per product from co-view and co-purchase counts summed over partitions.</summary>
+    public static ItemNeighbors From(CoOccurrences counts)
     {
+        var weights = new Dictionary<(string A, string B), double>();
+        AddCosines(counts.Views);
+        AddCosines(counts.Purchases);
         var byProduct = new Dictionary<string, List<(string, float)>>(StringComparer.Ordinal);
-        foreach (var ((a, b), together) in counts.Pairs)
+        foreach (var ((a, b), weight) in weights)
         {
-            var weight = (float)(together / Math.Sqrt((double)counts.Views[a] * counts.Views[b]));
-            Add(a, b, weight);
-            Add(b, a, weight);
+            Add(a, b, (float)Math.Min(1, weight));
+            Add(b, a, (float)Math.Min(1, weight));
         }
-        var most = counts.Views.Count == 0 ? 1 : counts.Views.Values.Max();
+        var views = counts.Views.Products;
+        var most = views.Count == 0 ? 1 : views.Values.Max();
         return new ItemNeighbors(byProduct.ToDictionary(p => p.Key,
             p => p.Value.OrderByDescending(n => n.Item2).ThenBy(n => n.Item1, StringComparer.Ordinal).Take(TopK).ToArray(), StringComparer.Ordinal),
-            counts.Views.ToDictionary(v => v.Key, v => (float)(v.Value / (double)most), StringComparer.Ordinal));
+            views.ToDictionary(v => v.Key, v => (float)(v.Value / (double)most), StringComparer.Ordinal));
+
+        void AddCosines(PairCounts signal)
+        {
+            foreach (var (pair, together) in signal.Pairs)
+            {
+                weights[pair] = weights.GetValueOrDefault(pair) + together / Math.Sqrt((double)signal.Products[pair.A] * signal.Products[pair.B]);
+            }
+        }
 
         void Add(string from, string to, float weight)
         {
             if (!byProduct.TryGetValue(from, out var list)) byProduct[from] = list = [];
             list.Add((to, weight));
         }
-    }
-}
-
-/// <summary>How many profiles viewed each product, and each pair of products within a few days of each other.</summary>
-public sealed class CoViewCounts
-{
-    public Dictionary<string, long> Views { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Pairs in ordinal order (a &lt; b).</summary>
-    public Dictionary<(string A, string B), long> Pairs { get; } = [];
-
-    /// <summary>Adds another partition's counts.</summary>
-    public void Add(CoViewCounts other)
-    {
-        foreach (var (product, n) in other.Views) Views[product] = Views.GetValueOrDefault(product) + n;
-        foreach (var (pair, n) in other.Pairs) Pairs[pair] = Pairs.GetValueOrDefault(pair) + n;
     }
 }

@@ -39,24 +39,19 @@ internal sealed class ItemNeighborService : IDisposable
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var replies = await Task.WhenAll(Enumerable.Range(0, runtime.EngineOptions.Partitions).Select(p => runtime.Partitions.Grain(p).CoViews(SinceDays)))
-                .ConfigureAwait(false);
-            var counts = new CoViewCounts();
-            foreach (var r in replies)
-            {
-                var part = new CoViewCounts();
-                for (var i = 0; i < r.Products.Length; i++) part.Views[r.Products[i]] = r.Views[i];
-                for (var i = 0; i < r.PairA.Length; i++) part.Pairs[(r.PairA[i], r.PairB[i])] = r.PairCounts[i];
-                counts.Add(part);
-            }
+            var replies = await Task.WhenAll(Enumerable.Range(0, runtime.EngineOptions.Partitions)
+                .Select(p => runtime.Partitions.Grain(p).CoOccurrences(SinceDays))).ConfigureAwait(false);
+            var counts = new CoOccurrences();
+            foreach (var r in replies) counts.Add(r.ToCounts());
             var neighbors = ItemNeighbors.From(counts);
             var reply = Reply(neighbors);
             await HandOverAsync(reply).ConfigureAwait(false);
-            var answer = new ItemModelAnswer((Current?.Version ?? 0) + 1, DateTimeOffset.UtcNow, SinceDays, counts.Views.Count, counts.Pairs.Count,
+            var answer = new ItemModelAnswer((Current?.Version ?? 0) + 1, DateTimeOffset.UtcNow, SinceDays, counts.Views.Products.Count, counts.Views.Pairs.Count,
+                counts.Purchases.Pairs.Count,
                 neighbors.Products, watch.Elapsed.TotalSeconds);
             _store.Save(answer.Version, new StoredItemModel(answer, reply.Products, reply.Neighbors, reply.Weights, reply.Popular, reply.Popularity));
             _current = answer;
-            ItemLog.Fitted(logger, answer.Version, answer.ProductsWithNeighbors, answer.Pairs);
+            ItemLog.Fitted(logger, answer.Version, answer.ProductsWithNeighbors, answer.Pairs, answer.CoBoughtPairs);
             return answer;
         }
         finally
@@ -103,13 +98,16 @@ internal sealed class ItemNeighborService : IDisposable
 }
 
 /// <summary>A fit of the item-to-item model: the window, how many products and pairs it saw, how many products got neighbours.</summary>
-internal sealed record ItemModelAnswer(int Version, DateTimeOffset FittedAt, int SinceDays, int Products, int Pairs, int ProductsWithNeighbors, double FitSeconds);
+/// <param name="Pairs">Co-viewed pairs.</param>
+/// <param name="CoBoughtPairs">Co-bought pairs (0 in fits stored before purchases were paired).</param>
+internal sealed record ItemModelAnswer(int Version, DateTimeOffset FittedAt, int SinceDays, int Products, int Pairs, int CoBoughtPairs,
+    int ProductsWithNeighbors, double FitSeconds);
 
 /// <summary>A fit as stored: its answer and the neighbours themselves.</summary>
 internal sealed record StoredItemModel(ItemModelAnswer Answer, string[] Products, string[][] Neighbors, float[][] Weights, string[] Popular, float[] Popularity);
 
 internal static partial class ItemLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Item-to-item model v{Version}: {Products} products with neighbours from {Pairs} co-viewed pairs")]
-    public static partial void Fitted(ILogger logger, int version, int products, int pairs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Item-to-item model v{Version}: {Products} products with neighbours from {Pairs} co-viewed and {CoBought} co-bought pairs")]
+    public static partial void Fitted(ILogger logger, int version, int products, int pairs, int coBought);
 }

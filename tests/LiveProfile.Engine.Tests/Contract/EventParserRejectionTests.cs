@@ -159,6 +159,7 @@ public sealed class EventParserRejectionTests
         { RejectionCode.MissingField, J("""{"id":"x","type":"external.trend","ts":"@TS","props":{"keyword":"k"}}"""), "props.score" },
         { RejectionCode.MissingField, J("""{"id":"x","type":"external.inventory","ts":"@TS","product":"p"}"""), "props.stock" },
         { RejectionCode.InvalidField, J("""{"id":"x","type":"external.inventory","ts":"@TS","product":"p","props":{"stock":-1}}"""), "props.stock" },
+        { RejectionCode.MissingField, J("""{"id":"x","type":"marketing.invite","ts":"@TS","user":{"accountId":"a"}}"""), "session" },
         // structure wins over semantics found earlier
         { RejectionCode.InvalidJson, """{"id":"x","type":"live.dance",}""", "JSON" },
         { RejectionCode.InvalidJson, J("""{"id":"x","type":"live.follow","ts":"@TS",@V} trailing"""), "JSON" },

@@ -46,6 +46,7 @@ internal static class Samples
         [EventType.CatalogSession] = J("""{"id":"e-session","type":"catalog.session","ts":"@TS","props":{"room":"r1","startsAt":"2025-06-18T20:00:00+08:00","streamer":"主播A","products":["sku-1","sku-2"],"title":"618 美妆专场"}}"""),
         [EventType.ExternalTrend] = J("""{"id":"e-trend","type":"external.trend","ts":"@TS","props":{"keyword":"早C晚A","category":"beauty","score":0.87}}"""),
         [EventType.ExternalInventory] = J("""{"id":"e-stock","type":"external.inventory","ts":"@TS","product":"sku-1","props":{"stock":0}}"""),
+        [EventType.MarketingInvite] = J("""{"id":"e-invite","type":"marketing.invite","ts":"@TS","user":{"accountId":"acc-1"},"session":"s-618","props":{"channel":"push"}}"""),
     };
 
     /// <summary>

@@ -211,6 +211,7 @@ public sealed class EventCodecTests
         EventType.CatalogSession => new() { SessionRoom = f.SessionRoom, StartsAtMs = f.StartsAtMs, Streamer = f.Streamer, Products = f.Products, Title = f.Title },
         EventType.ExternalTrend => new() { Keyword = f.Keyword, Category = f.Category, Score = f.Score },
         EventType.ExternalInventory => new() { Stock = f.Stock },
+        EventType.MarketingInvite => new() { Channel = f.Channel },
         _ => new(),
     };
 }

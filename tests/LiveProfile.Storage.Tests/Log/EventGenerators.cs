@@ -70,6 +70,7 @@ internal static class EventGenerators
             (r, s, st, p, t) => new EventProps { SessionRoom = r, StartsAtMs = s, Streamer = st, Products = p, Title = t }),
         EventType.ExternalTrend => Gen.Select(Str, Opt(Str), Double, (k, c, s) => new EventProps { Keyword = k, Category = c, Score = s }),
         EventType.ExternalInventory => Long.Select(s => new EventProps { Stock = s }),
+        EventType.MarketingInvite => Opt(Str).Select(c => new EventProps { Channel = c }),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
