@@ -35,4 +35,12 @@ public sealed class EventRecord
 
     /// <summary>The pseudonym whose vault key sealed <see cref="Sealed"/>.</summary>
     public ulong SealKey { get; set; }
+
+    /// <summary>A shallow copy carrying other identifiers (the props are shared).</summary>
+    public EventRecord WithIds(List<Pseudonym> ids)
+    {
+        var copy = (EventRecord)MemberwiseClone();
+        copy.Ids = ids;
+        return copy;
+    }
 }

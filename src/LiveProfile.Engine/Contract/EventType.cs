@@ -29,4 +29,9 @@ public enum EventType : byte
     ExternalInventory = 24,
     /// <summary>LiveProfile's extension: a marketing channel invited the user to a scheduled session (<c>session</c>).</summary>
     MarketingInvite = 25,
+    /// <summary>
+    /// Internal, never accepted from producers: the server logs it for <c>POST /v1/identity/unmerge</c>. <c>Ids</c> name
+    /// the profile, <c>props.LinkedIds</c> the identifiers to split off it.
+    /// </summary>
+    IdentityUnmerge = 26,
 }

@@ -5,7 +5,7 @@ namespace LiveProfile.Engine.Contract;
 /// <summary>Wire names of <see cref="EventType"/> and the envelope rules that depend on the type.</summary>
 public static class EventTypes
 {
-    public const int Count = 26; // one past the largest value, for arrays indexed by type
+    public const int Count = 27; // one past the largest value, for arrays indexed by type
 
     private static readonly (EventType Type, string Name)[] Names =
     [
@@ -24,11 +24,17 @@ public static class EventTypes
         (EventType.MarketingInvite, "marketing.invite"),
     ];
 
+    /// <summary>Types the server writes itself: they have a name for logs and timelines, but producers cannot send them.</summary>
+    private static readonly (EventType Type, string Name)[] InternalNames = [(EventType.IdentityUnmerge, "identity.unmerge")];
+
     private static readonly string[] ByValue = BuildByValue();
     private static readonly FrozenDictionary<string, EventType> ByName =
         Names.ToFrozenDictionary(n => n.Name, n => n.Type, StringComparer.Ordinal);
 
+    /// <summary>The types producers may send.</summary>
     public static IEnumerable<EventType> All => Names.Select(n => n.Type);
+
+    public static bool IsInternal(this EventType type) => type == EventType.IdentityUnmerge;
 
     public static string WireName(this EventType type) => ByValue[(int)type];
 
@@ -53,7 +59,7 @@ public static class EventTypes
     private static string[] BuildByValue()
     {
         var names = new string[Count];
-        foreach (var (type, name) in Names) names[(int)type] = name;
+        foreach (var (type, name) in Names.Concat(InternalNames)) names[(int)type] = name;
         return names;
     }
 }

@@ -101,9 +101,11 @@ public static class ProfileCodec
     /// The layout: purchase days from 5 on, product signals (viewed, bought) and invitations from 6 on. Partition checkpoints
     /// of format N hold records of version N.
     /// </param>
-    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs, int version = RecordVersion)
+    /// <param name="asId">Another id for the profile read (a merge target that takes the state as it is).</param>
+    public static Profile Read(BinaryReader r, int ordinal, IKeyReader keys, Memory.ProfileSlabs slabs, int version = RecordVersion, ulong? asId = null)
     {
-        var p = new Profile(r.ReadUInt64(), ordinal, slabs)
+        var id = r.ReadUInt64();
+        var p = new Profile(asId ?? id, ordinal, slabs)
         {
             FirstSeenMinute = r.ReadInt32(),
             LastSeenMinute = r.ReadInt32(),

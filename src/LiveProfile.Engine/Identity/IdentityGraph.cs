@@ -10,12 +10,16 @@ namespace LiveProfile.Engine.Identity;
 /// result does not depend on the order links arrive in. Rebuilt exactly from the log; saved in checkpoints.
 /// Nicknames are not identifiers (many people share one); probabilistic matching uses them. Each set keeps its
 /// lineage: which join brought which identifier in, when, by which event and why (<see cref="IdentityLink"/>).
+/// An unmerge (<see cref="Split"/>) cuts links; the identifiers on either side of a cut link are never joined again
+/// (an event carrying both counts for its first identifier's profile).
 /// </summary>
 public sealed class IdentityGraph
 {
     private readonly Dictionary<ulong, Node> _nodes = [];
     private readonly Dictionary<ulong, List<Pseudonym>> _members = []; // only for sets of two or more
     private readonly Dictionary<ulong, List<IdentityLink>> _links = []; // by root: how the set came together, in log order
+    private readonly Dictionary<ulong, List<ulong>> _rejected = []; // identifier → identifiers an unmerge separated it from
+    private readonly Dictionary<ulong, List<CutLink>> _cuts = []; // by root: links unmerges cut from the set's identifiers
 
     public int IdentifierCount => _nodes.Count;
 
@@ -54,6 +58,7 @@ public sealed class IdentityGraph
                 continue;
             }
             if (r == root) continue;
+            if (_rejected.Count > 0 && Separated(root, r)) continue; // an unmerge said these are two people
             var (winner, loser, loserIsNew) = Better(root, r) ? (root, r, isNew) : (r, root, rootIsNew);
             // Two profiles meet only if neither side is new in this event: otherwise an identifier joins a profile.
             Union(winner, loser, new IdentityLink(first, id.Hash, source, 1f, atMs, lsn) { Merged = !isNew && !rootIsNew });
@@ -63,6 +68,75 @@ public sealed class IdentityGraph
             rootIsNew = rootIsNew && isNew;
         }
         return root;
+    }
+
+    /// <summary>Links unmerges cut from a profile's identifiers, in log order.</summary>
+    public IReadOnlyList<CutLink> Cuts(ulong root) => _cuts.TryGetValue(root, out var cuts) ? cuts : [];
+
+    /// <summary>
+    /// Unmerges: cuts every link between the identifiers in <paramref name="separate"/> and the rest of
+    /// <paramref name="root"/>'s set and returns the roots of the sets that result (two, or more when a side was held
+    /// together only through the other). The cut links are remembered: their two ends are never joined again.
+    /// Returns an empty list when <paramref name="separate"/> holds none or all of the set's identifiers.
+    /// </summary>
+    public IReadOnlyList<ulong> Split(ulong root, IReadOnlySet<ulong> separate, long atMs, long lsn)
+    {
+        var members = Members(root);
+        var inside = members.Count(m => separate.Contains(m.Hash));
+        if (inside == 0 || inside == members.Count) return [];
+        var links = Links(root);
+        var kept = links.Where(l => separate.Contains(l.From) == separate.Contains(l.To)).ToList();
+        var cut = links.Where(l => separate.Contains(l.From) != separate.Contains(l.To)).Select(l => new CutLink(l, atMs, lsn)).ToList();
+        var cuts = Cuts(root).Concat(cut).ToList();
+        _members.Remove(root);
+        _links.Remove(root);
+        _cuts.Remove(root);
+
+        // Components of the kept links: each identifier starts alone, every kept link joins two.
+        var component = members.ToDictionary(m => m.Hash, m => m.Hash);
+        ulong Find(ulong x)
+        {
+            while (component[x] != x) x = component[x] = component[component[x]];
+            return x;
+        }
+        foreach (var link in kept) component[Find(link.From)] = Find(link.To);
+        var roots = new List<ulong>();
+        foreach (var group in members.GroupBy(m => Find(m.Hash)))
+        {
+            var set = group.ToList();
+            var best = set.Aggregate((a, b) => Better(a.Hash, b.Hash) ? a : b).Hash;
+            roots.Add(best);
+            foreach (var m in set) CollectionsMarshal.GetValueRefOrNullRef(_nodes, m.Hash).Parent = best;
+            var ids = set.Select(m => m.Hash).ToHashSet();
+            if (set.Count > 1) _members[best] = [.. set.OrderBy(m => m.Hash != best)];
+            var own = kept.Where(l => ids.Contains(l.From)).ToList();
+            if (own.Count > 0) _links[best] = own;
+            var touching = cuts.Where(c => ids.Contains(c.Link.From) || ids.Contains(c.Link.To)).ToList();
+            if (touching.Count > 0) _cuts[best] = touching;
+        }
+        foreach (var c in cut)
+        {
+            Reject(c.Link.From, c.Link.To);
+            Reject(c.Link.To, c.Link.From);
+        }
+        return roots;
+    }
+
+    private void Reject(ulong a, ulong b)
+    {
+        if (!_rejected.TryGetValue(a, out var list)) _rejected[a] = list = [];
+        if (!list.Contains(b)) list.Add(b);
+    }
+
+    /// <summary>Whether an unmerge separated any identifier of one set from one of the other.</summary>
+    private bool Separated(ulong rootA, ulong rootB)
+    {
+        foreach (var m in Members(rootA))
+        {
+            if (!_rejected.TryGetValue(m.Hash, out var others)) continue;
+            foreach (var other in others) if (Root(other) == rootB) return true;
+        }
+        return false;
     }
 
     private ulong Add(Pseudonym id, out bool isNew)
@@ -116,9 +190,15 @@ public sealed class IdentityGraph
             links.Sort((a, b) => a.Lsn.CompareTo(b.Lsn)); // both sides' lineage, in log order
         }
         links.Add(link);
+        if (_cuts.Remove(loser, out var loserCuts))
+        {
+            var cuts = _cuts.TryGetValue(winner, out var c) ? c : _cuts[winner] = [];
+            cuts.AddRange(loserCuts);
+            cuts.Sort((a, b) => a.Lsn.CompareTo(b.Lsn));
+        }
     }
 
-    /// <summary>Writes the graph; <see cref="Load"/> reads it back (format 2: with links).</summary>
+    /// <summary>Writes the graph; <see cref="Load"/> reads it back (format 2: with links; 3: with cut links).</summary>
     public void Save(BinaryWriter w)
     {
         w.Write(_nodes.Count);
@@ -133,21 +213,38 @@ public sealed class IdentityGraph
         {
             w.Write(root);
             w.Write(links.Count);
-            foreach (var link in links)
+            foreach (var link in links) WriteLink(w, link);
+        }
+        w.Write(_cuts.Count);
+        foreach (var (root, cuts) in _cuts)
+        {
+            w.Write(root);
+            w.Write(cuts.Count);
+            foreach (var cut in cuts)
             {
-                w.Write(link.From);
-                w.Write(link.To);
-                w.Write((byte)link.Source);
-                w.Write(link.Confidence);
-                w.Write(link.AtMs);
-                w.Write(link.Lsn);
-                w.Write(link.Merged);
+                WriteLink(w, cut.Link);
+                w.Write(cut.AtMs);
+                w.Write(cut.Lsn);
             }
         }
     }
 
-    /// <param name="withLinks">False for graphs saved before links were kept (router checkpoint format 1).</param>
-    public static IdentityGraph Load(BinaryReader r, bool withLinks = true)
+    private static void WriteLink(BinaryWriter w, IdentityLink link)
+    {
+        w.Write(link.From);
+        w.Write(link.To);
+        w.Write((byte)link.Source);
+        w.Write(link.Confidence);
+        w.Write(link.AtMs);
+        w.Write(link.Lsn);
+        w.Write(link.Merged);
+    }
+
+    private static IdentityLink ReadLink(BinaryReader r) =>
+        new(r.ReadUInt64(), r.ReadUInt64(), (LinkSource)r.ReadByte(), r.ReadSingle(), r.ReadInt64(), r.ReadInt64()) { Merged = r.ReadBoolean() };
+
+    /// <param name="format">The router checkpoint's format: 1 without links, 2 with links, 3 with cut links.</param>
+    public static IdentityGraph Load(BinaryReader r, int format = 3)
     {
         var graph = new IdentityGraph();
         var count = r.ReadInt32();
@@ -165,19 +262,26 @@ public sealed class IdentityGraph
             }
         }
         foreach (var (root, list) in graph._members) list.Insert(0, new Pseudonym(graph._nodes[root].Kind, root));
-        if (!withLinks) return graph;
+        if (format < 2) return graph;
         for (var roots = r.ReadInt32(); roots > 0; roots--)
         {
             var root = r.ReadUInt64();
             var links = new List<IdentityLink>();
-            for (var n = r.ReadInt32(); n > 0; n--)
-            {
-                links.Add(new IdentityLink(r.ReadUInt64(), r.ReadUInt64(), (LinkSource)r.ReadByte(), r.ReadSingle(), r.ReadInt64(), r.ReadInt64())
-                {
-                    Merged = r.ReadBoolean(),
-                });
-            }
+            for (var n = r.ReadInt32(); n > 0; n--) links.Add(ReadLink(r));
             graph._links[root] = links;
+        }
+        if (format < 3) return graph;
+        for (var roots = r.ReadInt32(); roots > 0; roots--)
+        {
+            var root = r.ReadUInt64();
+            var cuts = new List<CutLink>();
+            for (var n = r.ReadInt32(); n > 0; n--) cuts.Add(new CutLink(ReadLink(r), r.ReadInt64(), r.ReadInt64()));
+            graph._cuts[root] = cuts;
+            foreach (var cut in cuts)
+            {
+                graph.Reject(cut.Link.From, cut.Link.To);
+                graph.Reject(cut.Link.To, cut.Link.From);
+            }
         }
         return graph;
     }

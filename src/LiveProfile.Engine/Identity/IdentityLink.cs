@@ -19,3 +19,6 @@ public readonly record struct IdentityLink(ulong From, ulong To, LinkSource Sour
     /// <summary>Whether the join brought two existing profiles together (a merge), not a new identifier into one.</summary>
     public bool Merged { get; init; }
 }
+
+/// <summary>A link an unmerge cut (at event time <see cref="AtMs"/>, by the log record at <see cref="Lsn"/>): its two ends stay apart.</summary>
+public readonly record struct CutLink(IdentityLink Link, long AtMs, long Lsn);

@@ -19,6 +19,7 @@ public sealed class EngineDispatcher
     private long _inFlightLsn;
     private readonly List<(ulong From, ulong To)> _merges = [];
     private readonly Task[] _tasks;
+    private ProfileRebuilder? _rebuilder;
     // The identity graph is written by the dispatching caller and read by queries on other threads.
     private readonly Lock _identityLock = new();
 
@@ -34,6 +35,15 @@ public sealed class EngineDispatcher
     }
 
     public IdentityGraph Identity { get; }
+
+    /// <summary>Where unmerges read the log to rebuild the profiles they separate; without it an unmerge fails.</summary>
+    public void UseHistory(EngineOptions options, IEventHistory history) => _rebuilder = new ProfileRebuilder(options, history);
+
+    /// <summary>Links unmerges cut from a profile's identifiers (a copy, safe to keep).</summary>
+    public IReadOnlyList<CutLink> Cuts(ulong profile)
+    {
+        lock (_identityLock) return [.. Identity.Cuts(profile)];
+    }
     public int Partitions => _host.Partitions;
 
     /// <summary>Last log position applied by every partition it concerns.</summary>
@@ -92,6 +102,12 @@ public sealed class EngineDispatcher
                 RoutedLsn = lsn;
                 continue;
             }
+            if (e.Type == EventType.IdentityUnmerge)
+            {
+                await UnmergeAsync(lsn, e).ConfigureAwait(false);
+                RoutedLsn = lsn;
+                continue;
+            }
             _merges.Clear();
             var ids = e.Type == EventType.IdentityLink && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
             ulong profile;
@@ -136,6 +152,40 @@ public sealed class EngineDispatcher
         var lists = new List<PartitionCommand>[partitions];
         for (var i = 0; i < lists.Length; i++) lists[i] = [];
         return lists;
+    }
+
+    /// <summary>
+    /// Splits identifiers off a profile (<see cref="IdentityGraph.Split"/>) and replaces the profile with the profiles
+    /// of the sets that result, each rebuilt from the log as if the cut links had never been made.
+    /// </summary>
+    private async Task UnmergeAsync(long lsn, EventRecord e)
+    {
+        // Everything routed before must be applied: the rebuilt profiles replace what the partitions hold now.
+        await FlushAsync().ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
+        if (e.Ids.Count == 0 || e.Props.LinkedIds is not { Count: > 0 } separate) return;
+        if (_rebuilder is null) throw new InvalidOperationException("An unmerge needs the event history: call UseHistory first.");
+        ulong merged;
+        var sets = new List<(ulong Root, IReadOnlySet<ulong> Members)>();
+        lock (_identityLock)
+        {
+            merged = Identity.Find(e.Ids[0].Hash);
+            if (merged == 0) return;
+            foreach (var root in Identity.Split(merged, separate.Select(id => id.Hash).ToHashSet(), e.TsMs, lsn))
+            {
+                sets.Add((root, Identity.Members(root).Select(m => m.Hash).ToHashSet()));
+            }
+        }
+        if (sets.Count == 0) return;
+        var states = await _rebuilder.RebuildAsync(sets, lsn, WatermarkMs).ConfigureAwait(false);
+        await _host.ExtractAsync(Partitioner.PartitionOf(merged, Partitions), merged, lsn).ConfigureAwait(false);
+        foreach (var (root, state) in states)
+        {
+            var partition = Partitioner.PartitionOf(root, Partitions);
+            await _host.AbsorbAsync(partition, root, state, lsn).ConfigureAwait(false);
+            // The partition records the unmerge as applied, so that a replay after its checkpoint does not redo it.
+            _pending[partition].Add(new PartitionCommand(lsn, root, e));
+        }
     }
 
     private async Task MergeAsync(long lsn)

@@ -1,7 +1,7 @@
 namespace LiveProfile.Engine.Partitioning;
 
 /// <summary>Settings of the profile engine. Set when a data directory is created; changing them needs a rebuild from the log.</summary>
-public sealed class EngineOptions
+public sealed record EngineOptions
 {
     /// <summary>Number of partitions P: profile → partition is hash(profile) mod P.</summary>
     public int Partitions { get; init; } = 4;

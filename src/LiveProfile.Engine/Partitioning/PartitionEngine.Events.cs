@@ -24,7 +24,8 @@ public sealed partial class PartitionEngine
                 ApplyConsent(profile, e.Props.Purposes);
                 return;
             case EventType.IdentityLink:
-                return; // the router merged the identities; nothing to count
+            case EventType.IdentityUnmerge:
+                return; // the router merged or split the identities; nothing to count
             case EventType.MarketingInvite:
                 // Not the user's activity: it must not make a dormant profile look active.
                 profile.RecordInvitation(World.SessionKeyOf(e.Session!), day);

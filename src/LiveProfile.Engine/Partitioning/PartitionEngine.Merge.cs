@@ -28,17 +28,27 @@ public sealed partial class PartitionEngine
         return buffer.ToArray();
     }
 
-    /// <summary>Folds an extracted profile into <paramref name="targetId"/> (created if new).</summary>
+    /// <summary>
+    /// Folds an extracted profile into <paramref name="targetId"/>. A target with no state here takes the extracted
+    /// state as it is (under its own id): exact, where merging into an empty profile would re-anchor decayed sums.
+    /// </summary>
     public void Absorb(ulong targetId, byte[] portable, long lsn)
     {
         if (lsn <= AppliedLsn) return;
         using var reader = new BinaryReader(new MemoryStream(portable));
-        var source = ProfileCodec.Read(reader, -1, new PortableKeys(World.Keys, World.Categories), Slabs);
-        var isNew = !_profiles.ContainsKey(targetId);
-        var target = GetOrCreate(targetId);
-        if (isNew) target.Consent = source.Consent; // a fresh target has agreed to nothing yet: keep what the person said
-        target.MergeFrom(source, Options.HalfLifeMinutes);
-        source.Release();
+        var keys = new PortableKeys(World.Keys, World.Categories);
+        if (_profiles.TryGetValue(targetId, out var target))
+        {
+            var source = ProfileCodec.Read(reader, -1, keys, Slabs);
+            target.MergeFrom(source, Options.HalfLifeMinutes);
+            source.Release();
+        }
+        else
+        {
+            target = ProfileCodec.Read(reader, NextOrdinal(), keys, Slabs, asId: targetId);
+            target.ClearTags(); // re-evaluated below, so that the change feed says what the target holds
+            Install(target);
+        }
         ReadLiveState(reader, targetId);
         if (target.Orders > 0) _spendRanks.NoteOrder();
         MarkDirty(target, AllTagsBit);

@@ -111,12 +111,19 @@ public sealed partial class PartitionEngine
     private Profile GetOrCreate(ulong id)
     {
         if (_profiles.TryGetValue(id, out var profile)) return profile;
-        var ordinal = _freeOrdinals.Count > 0 ? _freeOrdinals.Pop() : _nextOrdinal++;
-        profile = new Profile(id, ordinal, Slabs);
-        _profiles.Add(id, profile);
+        profile = new Profile(id, NextOrdinal(), Slabs);
+        Install(profile);
+        return profile;
+    }
+
+    private int NextOrdinal() => _freeOrdinals.Count > 0 ? _freeOrdinals.Pop() : _nextOrdinal++;
+
+    /// <summary>Makes a profile this partition's: by id, by ordinal (bitmaps), in the saved segments it satisfies.</summary>
+    private void Install(Profile profile)
+    {
+        _profiles.Add(profile.Id, profile);
         TrackOrdinal(profile);
         SavedSegmentsOnArrival(profile, publish: true);
-        return profile;
     }
 
     private void Remove(Profile profile)

@@ -13,7 +13,7 @@ namespace LiveProfile.Server.Checkpoints;
 internal sealed class FileCheckpointStore : IPartitionStateStore
 {
     /// <summary>1: identity graph, dedup index, clock. 2: the identity graph keeps its links (lineage).</summary>
-    private const uint RouterFormat = 2;
+    private const uint RouterFormat = 3;
     private const uint ManifestFormat = 1;
     private readonly string _directory;
 
@@ -50,7 +50,7 @@ internal sealed class FileCheckpointStore : IPartitionStateStore
             if (version is < 1 or > RouterFormat) throw new InvalidDataException($"router checkpoint format {version} is not supported");
             using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             var watermark = reader.ReadInt64();
-            var identity = IdentityGraph.Load(reader, withLinks: version >= 2);
+            var identity = IdentityGraph.Load(reader, (int)version);
             var dedup = DedupIndex.Load(stream, dedupOptions);
             return (identity, dedup, watermark);
         });

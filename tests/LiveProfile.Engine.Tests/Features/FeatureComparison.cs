@@ -26,7 +26,16 @@ internal static class FeatureComparison
 
         Assert.Equal(Windows(ea, a), Windows(eb, b));
         Assert.Equal(Attendance(ea, a), Attendance(eb, b));
+        Assert.Equal(Products(ea, a), Products(eb, b));
+        Assert.Equal(a.PurchaseDays.ToArray().Select(d => (d.Day, Math.Round(d.Spend, 6))), b.PurchaseDays.ToArray().Select(d => (d.Day, Math.Round(d.Spend, 6))));
+        Assert.Equal(Invitations(ea, a), Invitations(eb, b));
     }
+
+    private static string[] Products(PartitionEngine e, Profile p) =>
+        [.. p.ViewedProducts.ToArray().Select(v => $"{e.World.Keys.Name(v.Product)}/{v.Day}/{v.Signals}").Order()];
+
+    private static string[] Invitations(PartitionEngine e, Profile p) =>
+        [.. p.Invitations.ToArray().Select(i => $"{e.World.Keys.Name(i.Session)}/{i.Day}").Order()];
 
     private static void Close(double x, double y) =>
         Assert.True(Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))), $"{x} != {y}");

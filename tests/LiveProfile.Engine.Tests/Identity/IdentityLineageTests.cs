@@ -65,7 +65,7 @@ public sealed class IdentityLineageTests
             }
         }
         buffer.Position = 0;
-        var loaded = IdentityGraph.Load(new BinaryReader(buffer), withLinks: false);
+        var loaded = IdentityGraph.Load(new BinaryReader(buffer), format: 1);
         Assert.Equal(Account(1).Hash, loaded.Find(Viewer(1).Hash));
         Assert.Empty(loaded.Links(Account(1).Hash));
     }
