@@ -36,7 +36,11 @@ internal sealed partial class EngineRuntime(
     public QuarantineStore Quarantine { get; private set; } = null!;
     public OrleansPartitionHost Partitions { get; private set; } = null!;
     public EngineOptions EngineOptions => engineOptions;
+    public ServerOptions Options => _options;
     public TagRuntime Tags => tags;
+
+    /// <summary>The log as the history unmerges replay.</summary>
+    public LogHistory History { get; private set; } = null!;
 
     /// <summary>Set once recovery is done; the server answers 503 until then.</summary>
     public bool Ready { get; private set; }
@@ -65,7 +69,9 @@ internal sealed partial class EngineRuntime(
             var router = store.LoadRouter(dedupOptions);
             checkpointLsn = store.Manifest?.Lsn ?? 0;
             dispatcher = new EngineDispatcher(Partitions, router?.Identity ?? new IdentityGraph(), checkpointLsn,
-                router?.WatermarkMs ?? long.MinValue);
+                router?.WatermarkMs ?? long.MinValue) { Changes = tags.Sink };
+            History = new LogHistory(Log);
+            dispatcher.UseHistory(engineOptions, History);
             Pipeline = new IngestPipeline(Log, Vault, Privacy, router?.Dedup ?? new DedupIndex(dedupOptions), Quarantine, dispatcher,
                 classifier, tags, metrics, _options, logger);
         }

@@ -90,6 +90,7 @@ public static class LiveProfileServer
         app.MapEvents();
         app.MapProfiles();
         app.MapIdentity();
+        app.MapUnmerge();
         app.MapExplain();
         app.MapTaxonomy();
         app.MapChanges();

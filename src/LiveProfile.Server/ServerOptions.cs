@@ -16,7 +16,7 @@ public sealed class ServerOptions
     /// <summary>Events with the same (tenant, id) within this window are applied once.</summary>
     public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How often partitions are checkpointed (and covered log segments removed).</summary>
+    /// <summary>How often partitions are checkpointed (and covered log segments removed, without <see cref="KeepLogHistory"/>).</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Events logged but not yet applied above which ingest answers 503 (the engine is behind).</summary>
@@ -24,6 +24,13 @@ public sealed class ServerOptions
 
     /// <summary>Ingest requests in flight above which ingest answers 429.</summary>
     public int MaxConcurrentIngests { get; set; } = 64;
+
+    /// <summary>
+    /// Keep log segments after a checkpoint covers them: the whole history is what an unmerge replays to rebuild the
+    /// profiles it separates (and what timelines read). Off: checkpoints delete covered segments, the disk holds only
+    /// the recent log, and <c>POST /v1/identity/unmerge</c> answers 409 <c>history_incomplete</c>.
+    /// </summary>
+    public bool KeepLogHistory { get; set; } = true;
 
     /// <summary>Log segment size.</summary>
     public long SegmentBytes { get; set; } = 64L * 1024 * 1024;

@@ -1,5 +1,6 @@
 using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Identity;
+using LiveProfile.Engine.Tags;
 
 namespace LiveProfile.Engine.Partitioning;
 
@@ -35,6 +36,9 @@ public sealed class EngineDispatcher
     }
 
     public IdentityGraph Identity { get; }
+
+    /// <summary>Where merges and unmerges are announced (the change feed), as <see cref="TagChangeKind.Merged"/> and <see cref="TagChangeKind.Unmerged"/> of <c>identity</c>.</summary>
+    public ITagChangeSink? Changes { get; set; }
 
     /// <summary>Where unmerges read the log to rebuild the profiles they separate; without it an unmerge fails.</summary>
     public void UseHistory(EngineOptions options, IEventHistory history) => _rebuilder = new ProfileRebuilder(options, history);
@@ -165,6 +169,14 @@ public sealed class EngineDispatcher
         await DrainAsync().ConfigureAwait(false);
         if (e.Ids.Count == 0 || e.Props.LinkedIds is not { Count: > 0 } separate) return;
         if (_rebuilder is null) throw new InvalidOperationException("An unmerge needs the event history: call UseHistory first.");
+        if (!_rebuilder.CanRebuild)
+        {
+            // The server refuses unmerges without the whole log; one logged before the log lost its start stays undone.
+            ulong profile;
+            lock (_identityLock) profile = Identity.Find(e.Ids[0].Hash);
+            Announce(profile, TagChangeKind.Unmerged, $"not done: the log no longer holds the history it replays (log position {lsn})");
+            return;
+        }
         ulong merged;
         var sets = new List<(ulong Root, IReadOnlySet<ulong> Members)>();
         lock (_identityLock)
@@ -185,8 +197,12 @@ public sealed class EngineDispatcher
             await _host.AbsorbAsync(partition, root, state, lsn).ConfigureAwait(false);
             // The partition records the unmerge as applied, so that a replay after its checkpoint does not redo it.
             _pending[partition].Add(new PartitionCommand(lsn, root, e));
+            Announce(root, TagChangeKind.Unmerged, $"split off profile:{merged:x16} and rebuilt from the log (log position {lsn})");
         }
     }
+
+    private void Announce(ulong profile, TagChangeKind kind, string reason) =>
+        Changes?.Publish(new TagChange(profile, "identity", kind, 0, 0, WatermarkMs, 0, reason));
 
     private async Task MergeAsync(long lsn)
     {
@@ -196,7 +212,9 @@ public sealed class EngineDispatcher
         foreach (var (from, to) in _merges)
         {
             var state = await _host.ExtractAsync(Partitioner.PartitionOf(from, Partitions), from, lsn).ConfigureAwait(false);
-            if (state is not null) await _host.AbsorbAsync(Partitioner.PartitionOf(to, Partitions), to, state, lsn).ConfigureAwait(false);
+            if (state is null) continue; // applied before the checkpoint this replay started from
+            await _host.AbsorbAsync(Partitioner.PartitionOf(to, Partitions), to, state, lsn).ConfigureAwait(false);
+            Announce(to, TagChangeKind.Merged, $"profile:{from:x16} merged into it (log position {lsn})");
         }
     }
 }

@@ -13,6 +13,9 @@ namespace LiveProfile.Engine.Partitioning;
 /// </summary>
 internal sealed class ProfileRebuilder(EngineOptions options, IEventHistory history)
 {
+    /// <summary>Whether the history an exact rebuild needs is all kept.</summary>
+    public bool CanRebuild => history.Complete;
+
     private const int BatchSize = 4096;
 
     private static readonly Lazy<CompiledTaxonomy> NoTags = new(() =>

@@ -14,6 +14,12 @@ public enum TagChangeKind : byte
 
     /// <summary>The profile left a saved segment, or left the engine (merged, erased) while in it.</summary>
     SegmentLeft = 5,
+
+    /// <summary>Another profile was merged into this one (<see cref="TagChange.Tag"/> is <c>identity</c>; the reason names it).</summary>
+    Merged = 6,
+
+    /// <summary>An unmerge rebuilt this profile (<see cref="TagChange.Tag"/> is <c>identity</c>; the reason names the profile split).</summary>
+    Unmerged = 7,
 }
 
 /// <summary>

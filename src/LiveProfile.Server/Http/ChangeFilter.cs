@@ -16,6 +16,8 @@ internal sealed class ChangeFilter
         ["interest_shift"] = TagChangeKind.InterestShift,
         ["segment_entered"] = TagChangeKind.SegmentEntered,
         ["segment_left"] = TagChangeKind.SegmentLeft,
+        ["merged"] = TagChangeKind.Merged,
+        ["unmerged"] = TagChangeKind.Unmerged,
     };
 
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
@@ -31,6 +33,8 @@ internal sealed class ChangeFilter
         TagChangeKind.WeightChanged => "weight_changed",
         TagChangeKind.InterestShift => "interest_shift",
         TagChangeKind.SegmentEntered => "segment_entered",
+        TagChangeKind.Merged => "merged",
+        TagChangeKind.Unmerged => "unmerged",
         _ => "segment_left",
     };
 

@@ -5,7 +5,8 @@ namespace LiveProfile.Server.Http;
 
 /// <summary>
 /// <c>GET /v1/identity/{id}</c>: a profile's identity graph: its identifiers (pseudonymised, as everywhere) and its
-/// lineage, each join with the identifiers it joined, why, with what confidence, when and by which logged event.
+/// lineage, each join with the identifiers it joined, why, with what confidence, when and by which logged event, and the
+/// links unmerges cut.
 /// </summary>
 internal static class IdentityEndpoints
 {
@@ -20,10 +21,14 @@ internal static class IdentityEndpoints
         var dispatcher = runtime.Pipeline.Dispatcher;
         var members = dispatcher.Members(profile);
         var kinds = members.ToDictionary(m => m.Hash, m => m.Kind);
-        string Name(ulong hash) => kinds.TryGetValue(hash, out var kind) ? new Pseudonym(kind, hash).ToString() : $"unknown:{hash:x16}";
+        string Name(ulong hash) => kinds.TryGetValue(hash, out var kind) ? new Pseudonym(kind, hash).ToString() : Other(hash);
+        string Other(ulong hash) => dispatcher.Members(dispatcher.Locate(hash).Profile).FirstOrDefault(m => m.Hash == hash) is { Hash: not 0 } other
+            ? other.ToString() : $"unknown:{hash:x16}";
         var links = dispatcher.Links(profile).Select(l => new IdentityLinkAnswer(Name(l.From), Name(l.To), Wire(l.Source), l.Confidence,
             DateTimeOffset.FromUnixTimeMilliseconds(l.AtMs), l.Lsn, l.Merged)).ToArray();
-        return Results.Json(new IdentityAnswer($"profile:{profile:x16}", [.. members.Select(m => m.ToString())], links),
+        var cuts = dispatcher.Cuts(profile).Select(c => new CutLinkAnswer(Name(c.Link.From), Name(c.Link.To), Wire(c.Link.Source),
+            c.Link.Lsn, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.Lsn)).ToArray();
+        return Results.Json(new IdentityAnswer($"profile:{profile:x16}", [.. members.Select(m => m.ToString())], links, cuts),
             ServerJson.Context.IdentityAnswer);
     }
 
@@ -35,7 +40,12 @@ internal static class IdentityEndpoints
 }
 
 /// <param name="Links">In log order: what joined what, why, how sure, when, and the log position of the event that did.</param>
-internal sealed record IdentityAnswer(string Profile, string[] Identifiers, IdentityLinkAnswer[] Links);
+/// <param name="Cuts">Links unmerges cut from these identifiers: their ends are kept apart for good.</param>
+internal sealed record IdentityAnswer(string Profile, string[] Identifiers, IdentityLinkAnswer[] Links, CutLinkAnswer[] Cuts);
+
+/// <param name="LinkLsn">The log position of the event that had made the link.</param>
+/// <param name="Lsn">The log position of the unmerge that cut it.</param>
+internal sealed record CutLinkAnswer(string From, string To, string Source, long LinkLsn, DateTimeOffset At, long Lsn);
 
 /// <param name="Merged">The join brought two existing profiles together (their states were merged).</param>
 internal sealed record IdentityLinkAnswer(string From, string To, string Source, float Confidence, DateTimeOffset At, long Lsn, bool Merged);

@@ -40,6 +40,8 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(VariantAnswer))]
 [JsonSerializable(typeof(RecommendationsAnswer))]
 [JsonSerializable(typeof(InvitationRequest))]
+[JsonSerializable(typeof(UnmergeRequest))]
+[JsonSerializable(typeof(UnmergeAnswer))]
 [JsonSerializable(typeof(InvitationAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ItemModelAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.StoredItemModel))]

@@ -38,7 +38,7 @@ internal sealed partial class IngestPipeline
             await _log.WaitDurableAsync(appended, ct).ConfigureAwait(false);
             store.SaveRouter(lsn, Dispatcher.SaveIdentity, Dispatcher.WatermarkMs, s => s.Write(dedup));
             store.Commit(lsn, Dispatcher.Partitions, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            _log.DeleteSegmentsBefore(lsn + 1);
+            if (!_options.KeepLogHistory) _log.DeleteSegmentsBefore(lsn + 1);
             _lastCheckpointLsn = lsn;
             LogCheckpoint(_logger, lsn);
             return lsn;

@@ -218,6 +218,8 @@ public sealed class UnmergeTests
     {
         public List<(long Lsn, EventRecord Event)> Events { get; } = [];
 
+        public bool Complete => true;
+
         public IEnumerable<(long Lsn, EventRecord Event)> Before(long beforeLsn) => Events.TakeWhile(e => e.Lsn < beforeLsn);
     }
 }

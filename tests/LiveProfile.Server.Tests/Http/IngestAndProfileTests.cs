@@ -211,7 +211,11 @@ public sealed class IngestAndProfileTests
     public async Task Timeline_AfterACheckpointRemovedOldSegments_ShowsWhatIsRetained()
     {
         using var dir = new TempDirectory();
-        await using var server = await InProcessServer.StartAsync(dir.Path, o => o.SegmentBytes = 4096);
+        await using var server = await InProcessServer.StartAsync(dir.Path, o =>
+        {
+            o.SegmentBytes = 4096;
+            o.KeepLogHistory = false;
+        });
         for (var batch = 0; batch < 10; batch++)
         {
             (await server.PostNdjsonAsync(Enumerable.Range(0, 20).Select(i => Json.Like($"t{batch}-{i}", "vt")))).EnsureSuccessStatusCode();
