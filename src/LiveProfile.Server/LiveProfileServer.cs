@@ -91,6 +91,7 @@ public static class LiveProfileServer
         app.MapProfiles();
         app.MapIdentity();
         app.MapUnmerge();
+        app.MapLink();
         app.MapExplain();
         app.MapTaxonomy();
         app.MapChanges();

@@ -345,17 +345,7 @@ internal sealed class EventReader
         }
     }
 
-    /// <summary>E.164: '+', then 8–15 digits, the first one 1–9.</summary>
-    private static bool IsE164(string s)
-    {
-        if (s.Length is < 9 or > 16 || s[0] != '+' || s[1] is < '1' or > '9') return false;
-        for (int i = 2; i < s.Length; i++)
-        {
-            if (!char.IsAsciiDigit(s[i])) return false;
-        }
-
-        return true;
-    }
+    private static bool IsE164(string s) => PhoneNumbers.IsE164(s);
 
     // ---- props ---------------------------------------------------------------------------------
 

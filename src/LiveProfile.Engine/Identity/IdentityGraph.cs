@@ -41,10 +41,11 @@ public sealed class IdentityGraph
     /// <summary>
     /// Adds the identifiers of one event and unites them. Returns the canonical profile id, and
     /// for every union of two existing profiles, the profile that disappears and the one that absorbs it.
-    /// Every join is remembered with <paramref name="source"/>, <paramref name="atMs"/> and <paramref name="lsn"/>.
+    /// Every join is remembered with <paramref name="source"/>, <paramref name="atMs"/>, <paramref name="lsn"/> and the
+    /// <paramref name="confidence"/> the producer gave (an <c>identity.link</c> from a matcher may be less than certain).
     /// </summary>
     public ulong Resolve(ReadOnlySpan<Pseudonym> ids, List<(ulong From, ulong To)> merges, LinkSource source = LinkSource.Event, long atMs = 0,
-        long lsn = 0)
+        long lsn = 0, float confidence = 1f)
     {
         ulong root = 0, first = 0;
         var rootIsNew = false;
@@ -61,7 +62,7 @@ public sealed class IdentityGraph
             if (_rejected.Count > 0 && Separated(root, r)) continue; // an unmerge said these are two people
             var (winner, loser, loserIsNew) = Better(root, r) ? (root, r, isNew) : (r, root, rootIsNew);
             // Two profiles meet only if neither side is new in this event: otherwise an identifier joins a profile.
-            Union(winner, loser, new IdentityLink(first, id.Hash, source, 1f, atMs, lsn) { Merged = !isNew && !rootIsNew });
+            Union(winner, loser, new IdentityLink(first, id.Hash, source, confidence, atMs, lsn) { Merged = !isNew && !rootIsNew });
             // An identifier first seen in this very event has no profile yet: nothing to move.
             if (!loserIsNew) merges.Add((loser, winner));
             root = winner;
@@ -126,6 +127,14 @@ public sealed class IdentityGraph
     {
         if (!_rejected.TryGetValue(a, out var list)) _rejected[a] = list = [];
         if (!list.Contains(b)) list.Add(b);
+    }
+
+    /// <summary>Whether an unmerge keeps the profiles of two identifiers apart (false when either is unknown or they are one).</summary>
+    public bool KeptApart(ulong a, ulong b)
+    {
+        if (_rejected.Count == 0 || !_nodes.ContainsKey(a) || !_nodes.ContainsKey(b)) return false;
+        var (rootA, rootB) = (Root(a), Root(b));
+        return rootA != rootB && Separated(rootA, rootB);
     }
 
     /// <summary>Whether an unmerge separated any identifier of one set from one of the other.</summary>

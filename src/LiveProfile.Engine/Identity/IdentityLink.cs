@@ -12,7 +12,8 @@ public enum LinkSource : byte
 
 /// <summary>
 /// One join in a profile's lineage: <see cref="To"/> was joined to <see cref="From"/>'s profile by the event at log
-/// position <see cref="Lsn"/>, with its event time. Deterministic joins are certain (confidence 1).
+/// position <see cref="Lsn"/>, with its event time. Joins seen in an event are certain (confidence 1); an
+/// <c>identity.link</c> carries the confidence its producer gave (1 when it gave none).
 /// </summary>
 public readonly record struct IdentityLink(ulong From, ulong To, LinkSource Source, float Confidence, long AtMs, long Lsn)
 {

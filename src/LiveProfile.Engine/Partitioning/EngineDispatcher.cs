@@ -43,6 +43,12 @@ public sealed class EngineDispatcher
     /// <summary>Where unmerges read the log to rebuild the profiles they separate; without it an unmerge fails.</summary>
     public void UseHistory(EngineOptions options, IEventHistory history) => _rebuilder = new ProfileRebuilder(options, history);
 
+    /// <summary>Whether an unmerge keeps the profiles of two identifiers apart.</summary>
+    public bool KeptApart(ulong a, ulong b)
+    {
+        lock (_identityLock) return Identity.KeptApart(a, b);
+    }
+
     /// <summary>Links unmerges cut from a profile's identifiers (a copy, safe to keep).</summary>
     public IReadOnlyList<CutLink> Cuts(ulong profile)
     {
@@ -115,8 +121,11 @@ public sealed class EngineDispatcher
             _merges.Clear();
             var ids = e.Type == EventType.IdentityLink && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
             ulong profile;
-            var source = e.Type == EventType.IdentityLink ? LinkSource.IdentityLink : LinkSource.Event;
-            lock (_identityLock) profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges, source, e.TsMs, lsn);
+            var (source, confidence) = e.Type == EventType.IdentityLink ? (LinkSource.IdentityLink, (float)(e.Props.Confidence ?? 1)) : (LinkSource.Event, 1f);
+            lock (_identityLock)
+            {
+                profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges, source, e.TsMs, lsn, confidence);
+            }
             if (_merges.Count > 0) await MergeAsync(lsn).ConfigureAwait(false);
             if (profile != 0) _pending[Partitioner.PartitionOf(profile, Partitions)].Add(new PartitionCommand(lsn, profile, e));
             RoutedLsn = lsn;

@@ -41,6 +41,8 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(RecommendationsAnswer))]
 [JsonSerializable(typeof(InvitationRequest))]
 [JsonSerializable(typeof(UnmergeRequest))]
+[JsonSerializable(typeof(LinkRequest))]
+[JsonSerializable(typeof(LinkAnswer))]
 [JsonSerializable(typeof(UnmergeAnswer))]
 [JsonSerializable(typeof(InvitationAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ItemModelAnswer))]

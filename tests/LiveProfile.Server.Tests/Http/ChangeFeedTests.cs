@@ -51,6 +51,35 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
+    public async Task Changes_MergeAndUnmerge_AreOnTheFeed_AsIdentityChanges()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(dir.Path);
+        var (response, sse) = await OpenAsync(server, "?tag=identity");
+        using (response)
+        using (sse)
+        {
+            (await server.PostNdjsonAsync([Json.Like("a1", "vm"), Json.View("b1", "am", "serum")])).EnsureSuccessStatusCode();
+            (await server.PostNdjsonAsync([Json.Link("m", "vm", "am")])).EnsureSuccessStatusCode();
+            await server.WaitAppliedAsync();
+            using var timeout = new CancellationTokenSource(ReadTimeout);
+            var merged = await sse.NextEventAsync(timeout.Token);
+            Assert.Equal("merged", merged.Event);
+            var data = JsonDocument.Parse(merged.Data).RootElement;
+            var account = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/profiles/account:am")).RootElement.GetProperty("profileId").GetString();
+            Assert.Equal(account, data.GetProperty("profile").GetString());
+            Assert.Contains("merged into it", data.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+            var body = new StringContent("""{"profile":"account:am","identifiers":["viewer:vm"]}""", System.Text.Encoding.UTF8, "application/json");
+            (await server.Http.PostAsync("/v1/identity/unmerge", body)).EnsureSuccessStatusCode();
+            var unmerged = new[] { await sse.NextEventAsync(timeout.Token), await sse.NextEventAsync(timeout.Token) };
+            Assert.All(unmerged, f => Assert.Equal("unmerged", f.Event));
+            var viewer = JsonDocument.Parse(await server.Http.GetStringAsync("/v1/profiles/viewer:vm")).RootElement.GetProperty("profileId").GetString();
+            Assert.Equal(new[] { account, viewer }.Order(), unmerged.Select(f => JsonDocument.Parse(f.Data).RootElement.GetProperty("profile").GetString()).Order());
+        }
+    }
+
+    [Fact]
     public async Task Changes_TagPrefixAndKindFilters_OnlyMatchingChangesArrive()
     {
         using var dir = new TempDirectory();

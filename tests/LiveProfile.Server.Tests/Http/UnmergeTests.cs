@@ -41,6 +41,9 @@ public sealed class UnmergeTests
             Assert.Equal((2, 1), await CountsAsync(server, "account:au"));
 
             Assert.Equal(HttpStatusCode.Conflict, (await UnmergeAsync(server, "account:au", "viewer:vu")).StatusCode); // not a member any more
+            using var relink = await server.Http.PostAsJsonAsync("/v1/identity/link", new { identifiers = new[] { "viewer:vu", "account:au" } });
+            Assert.Equal(HttpStatusCode.Conflict, relink.StatusCode);
+            Assert.Contains("kept_apart", await relink.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Conflict, (await UnmergeAsync(server, "account:au", "account:au")).StatusCode); // nothing left
             Assert.Equal(HttpStatusCode.NotFound, (await UnmergeAsync(server, "account:nobody", "viewer:vu")).StatusCode);
             using var bad = await server.Http.PostAsJsonAsync("/v1/identity/unmerge", new { profile = "account:au" });
@@ -59,6 +62,37 @@ public sealed class UnmergeTests
         {
             await server.WaitAppliedAsync();
             await AssertSplitAsync(server, afterCross: true);
+        }
+    }
+
+    [Fact]
+    public async Task Link_ByAnOperator_JoinsWithTheConfidenceGiven_AndRejectsBadInput()
+    {
+        using var dir = new TempDirectory();
+        await using var server = await InProcessServer.StartAsync(dir.Path);
+        (await server.PostNdjsonAsync([Json.Like("a1", "vx", 2), Json.View("b1", "ax", "serum")])).EnsureSuccessStatusCode();
+        await server.WaitAppliedAsync();
+        using var response = await server.Http.PostAsJsonAsync("/v1/identity/link", new { identifiers = new[] { "viewer:vx", "account:ax" }, confidence = 0.8 });
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, answer.ToString());
+        Assert.Equal(2, answer.GetProperty("identifiers").GetArrayLength());
+        Assert.Equal(await IdAsync(server, "viewer:vx"), await IdAsync(server, "account:ax"));
+        Assert.Equal((2, 1), await CountsAsync(server, "viewer:vx"));
+        var link = Assert.Single(JsonDocument.Parse(await server.Http.GetStringAsync("/v1/identity/viewer:vx")).RootElement.GetProperty("links").EnumerateArray());
+        Assert.Equal(0.8, link.GetProperty("confidence").GetDouble(), 5);
+        Assert.True(link.GetProperty("merged").GetBoolean());
+
+        foreach (var (body, code) in new (object, string)[]
+        {
+            (new { identifiers = new[] { "viewer:vx" } }, "invalid_body"),
+            (new { identifiers = new[] { "viewer:vx", "nickname:小美" } }, "invalid_identifier"),
+            (new { identifiers = new[] { "viewer:vx", "phone:12345" } }, "invalid_identifier"),
+            (new { identifiers = new[] { "viewer:vx", "account:ay" }, confidence = 1.5 }, "invalid_confidence"),
+        })
+        {
+            using var bad = await server.Http.PostAsJsonAsync("/v1/identity/link", body);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains(code, await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 

@@ -212,6 +212,7 @@ public sealed class EventCodecTests
         EventType.ExternalTrend => new() { Keyword = f.Keyword, Category = f.Category, Score = f.Score },
         EventType.ExternalInventory => new() { Stock = f.Stock },
         EventType.MarketingInvite => new() { Channel = f.Channel },
+        EventType.IdentityUnmerge => new() { LinkedIds = f.LinkedIds },
         _ => new(),
     };
 }

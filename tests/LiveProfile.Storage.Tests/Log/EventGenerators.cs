@@ -71,6 +71,7 @@ internal static class EventGenerators
         EventType.ExternalTrend => Gen.Select(Str, Opt(Str), Double, (k, c, s) => new EventProps { Keyword = k, Category = c, Score = s }),
         EventType.ExternalInventory => Long.Select(s => new EventProps { Stock = s }),
         EventType.MarketingInvite => Opt(Str).Select(c => new EventProps { Channel = c }),
+        EventType.IdentityUnmerge => Pseudonym.List[1, 6].Select(l => new EventProps { LinkedIds = l }),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
