@@ -8,7 +8,9 @@ namespace LiveProfile.Matching;
 /// The blocks a record falls in: only records sharing a block are compared. Keys are chosen so that a true match
 /// shares at least one even when some fields are missing or mistyped: phone, each device, the nickname's core, its
 /// pinyin (homophone typos), both with the city, the first two syllables with the city (a character dropped or added),
-/// and each address token with the city. Keys are 64-bit hashes of their text.
+/// each address token with the city, and each product touched with its hour (and the next: two touches within the hour
+/// of each other share one), so that a viewer who clicked what the account then viewed is found whatever the names.
+/// Keys are 64-bit hashes of their text.
 /// </summary>
 internal static class BlockingKeys
 {
@@ -34,6 +36,15 @@ internal static class BlockingKeys
         {
             foreach (var token in tokens) keys.Add((Hash("a", token, where), BlockingRule.AddressInCity));
         }
+        if (r.Touches is { } touches)
+        {
+            foreach (var touch in touches)
+            {
+                var hour = touch.Minute / MatchLevels.CoClickMinutes;
+                keys.Add((Hash("t", touch.Product, hour.ToString(System.Globalization.CultureInfo.InvariantCulture)), BlockingRule.CoTouch));
+                keys.Add((Hash("t", touch.Product, (hour + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), BlockingRule.CoTouch));
+            }
+        }
     }
 
     /// <summary>
@@ -49,6 +60,7 @@ internal static class BlockingKeys
         if (rule.HasFlag(BlockingRule.Nickname)) fields |= nickname;
         if (rule.HasFlag(BlockingRule.NicknameInCity)) fields |= nickname | region;
         if (rule.HasFlag(BlockingRule.AddressInCity)) fields |= 1 << (int)MatchField.Address | region;
+        if (rule.HasFlag(BlockingRule.CoTouch)) fields |= 1 << (int)MatchField.CoClicks;
         return fields;
     }
 
@@ -70,6 +82,7 @@ internal enum BlockingRule
     Nickname = 4,
     NicknameInCity = 8,
     AddressInCity = 16,
+    CoTouch = 32,
 }
 
 /// <summary>

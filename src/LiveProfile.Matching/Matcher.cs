@@ -7,7 +7,7 @@ namespace LiveProfile.Matching;
 /// accounts), so a shared 小美 counts for little and a rare nickname for much. Single writer (adding accounts,
 /// fitting); reads may run concurrently with each other.
 /// </summary>
-public sealed class Matcher
+public sealed partial class Matcher
 {
     private readonly List<PreparedRecord> _accounts = [];
     private readonly BlockingIndex _index;
@@ -194,7 +194,7 @@ public sealed class Matcher
     {
         candidates.Clear();
         BlockingKeys.Of(record, keys);
-        foreach (var (key, rule) in keys) _index.Collect(key, rule, Options.MaxBlock, candidates);
+        foreach (var (key, rule) in keys) _index.Collect(key, rule, rule == BlockingRule.CoTouch ? Options.MaxTouchBlock : Options.MaxBlock, candidates);
     }
 
     private static byte[] Levels(PreparedRecord a, PreparedRecord b)

@@ -71,8 +71,9 @@ public sealed class MatcherTests : IDisposable
     {
         var matcher = Fitted(out _);
         Assert.Equal(MatchDecision.AutoLink, matcher.Decide([new MatchCandidate("a1", 0.96, 20, [])]));
-        Assert.Equal(MatchDecision.Review, matcher.Decide([new MatchCandidate("a1", 0.6, 10, [])]));
-        Assert.Equal(MatchDecision.None, matcher.Decide([new MatchCandidate("a1", 0.3, 5, [])]));
+        Assert.Equal(MatchDecision.AutoLink, matcher.Decide([new MatchCandidate("a1", matcher.Options.AutoLinkAt, 10, [])]));
+        Assert.Equal(MatchDecision.Review, matcher.Decide([new MatchCandidate("a1", 0.45, 10, [])]));
+        Assert.Equal(MatchDecision.None, matcher.Decide([new MatchCandidate("a1", 0.2, 5, [])]));
         Assert.Equal(MatchDecision.None, matcher.Decide([]));
     }
 
@@ -88,7 +89,7 @@ public sealed class MatcherTests : IDisposable
         Assert.Equal(2, candidates.Count);
         Assert.Equal(candidates[0].Probability, candidates[1].Probability, 6);
         Assert.True(candidates[0].Probability < 0.5, $"each is {candidates[0].Probability:F3}");
-        Assert.Equal(MatchDecision.None, matcher.Decide(candidates));
+        Assert.NotEqual(MatchDecision.AutoLink, matcher.Decide(candidates)); // a person decides, or nobody
     }
 
     [Fact]
@@ -125,6 +126,50 @@ public sealed class MatcherTests : IDisposable
         var second = matcher.Candidates(query)[0];
         Assert.Equal(first.AccountId, second.AccountId);
         Assert.Equal(first.Weight, second.Weight, 9);
+    }
+
+    [Fact]
+    public void DecideAll_AnAccountClaimedForSure_IsNoRivalForTheOthers()
+    {
+        var matcher = Fitted(out _);
+        matcher.AddAccount(new PersonRecord("a-x", "王小明", ["d-x"], "phone-x", "省", "杭州"));
+        matcher.AddAccount(new PersonRecord("a-y", "王小明", ["d-y"], "phone-y", "省", "杭州"));
+        var sure = new PersonRecord("r-sure", "王小明", ["d-x"], null, "省", "杭州");
+        var nameOnly = new PersonRecord("r-name", "王小明", null, null, "省", "杭州");
+
+        var alone = matcher.Candidates(nameOnly);
+        Assert.Equal(alone[0].Probability, alone[1].Probability, 6); // a-x and a-y are equally likely
+        var decided = matcher.DecideAll([sure, nameOnly]);
+        Assert.Equal(("a-x", MatchDecision.AutoLink), (decided[0].Candidates[0].AccountId, decided[0].Decision));
+        Assert.Equal("a-y", decided[1].Candidates[0].AccountId);
+        Assert.DoesNotContain(decided[1].Candidates, c => c.AccountId == "a-x");
+        Assert.True(decided[1].Candidates[0].Probability > alone[0].Probability + 0.1,
+            $"without its rival {decided[1].Candidates[0].Probability:F3}, with it {alone[0].Probability:F3}");
+    }
+
+    [Fact]
+    public void DecideAll_TwoRecordsSureOfOneAccount_TheLikelierKeepsIt()
+    {
+        var matcher = Fitted(out _);
+        matcher.AddAccount(new PersonRecord("a-x", "王小明", ["d-x"], "phone-x", "省", "杭州"));
+        var likelier = new PersonRecord("r-phone", "王小明", ["d-x"], "phone-x", "省", "杭州");
+        var other = new PersonRecord("r-device", "王小明", ["d-x"], null, "省", "杭州");
+        Assert.Equal(MatchDecision.AutoLink, matcher.Decide(matcher.Candidates(other))); // alone it would link too
+        var decided = matcher.DecideAll([other, likelier]);
+        Assert.Equal(("a-x", MatchDecision.AutoLink), (decided[1].Candidates[0].AccountId, decided[1].Decision));
+        Assert.DoesNotContain(decided[0].Candidates, c => c.AccountId == "a-x");
+    }
+
+    [Fact]
+    public void Candidates_AProductTouchedWithinTheHour_FindsTheAccountWhateverTheNames()
+    {
+        var matcher = Fitted(out _);
+        matcher.AddAccount(new PersonRecord("a-t", "完全不同的名字", Touches: [new ProductTouch("sku-9", 100_000), new ProductTouch("sku-3", 50_000)]));
+        var clickedThen = matcher.Candidates(new PersonRecord("r1", "另一个昵称", Touches: [new ProductTouch("sku-9", 99_970)]), int.MaxValue);
+        var found = Assert.Single(clickedThen, c => c.AccountId == "a-t");
+        Assert.Equal("one", Assert.Single(found.Fields, f => f.Field == MatchField.CoClicks).Level);
+        var clickedLater = matcher.Candidates(new PersonRecord("r2", "另一个昵称", Touches: [new ProductTouch("sku-9", 100_200)]), int.MaxValue);
+        Assert.DoesNotContain(clickedLater, c => c.AccountId == "a-t");
     }
 
     [Fact]

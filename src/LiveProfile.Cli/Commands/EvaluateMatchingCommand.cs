@@ -13,11 +13,21 @@ internal static class EvaluateMatchingCommand
         var people = new Option<int>("--people") { Description = "People to generate", HelpName = "N", DefaultValueFactory = _ => 100_000 }.InRange(100, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the generator and of the fit", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "Also write the report as Markdown to this file", HelpName = "FILE" };
+        var autoLink = new Option<double>("--auto-link")
+        {
+            Description = "Link on its own at or above this probability (MatchOptions.AutoLinkAt)", HelpName = "P",
+            DefaultValueFactory = _ => new Matching.MatchOptions().AutoLinkAt,
+        };
+        autoLink.Validators.Add(r =>
+        {
+            if (r.GetValue(autoLink) is <= 0 or >= 1) r.AddError("--auto-link must be between 0 and 1");
+        });
         var command = new Command("evaluate-matching", "Precision and recall of probabilistic identity matching on generated split identities")
         {
-            set, people, seed, report,
+            set, people, seed, report, autoLink,
         };
-        command.SetAction(r => MatchingEvaluation.Run(r.GetValue(set)!, r.GetValue(people), r.GetValue(seed), r.GetValue(report), Console.Out));
+        command.SetAction(r => MatchingEvaluation.Run(r.GetValue(set)!, r.GetValue(people), r.GetValue(seed), r.GetValue(report), Console.Out,
+            r.GetValue(autoLink)));
         return command;
     }
 }
