@@ -21,7 +21,7 @@ internal static class TagCost
         var catalog = SyntheticEvents.Catalog();
         var history = SyntheticEvents.Users(events, users, today - 30 * Day + Day / 24, 30 * Day, seed: 2);
         var measured = SyntheticEvents.Users(events, users, today + 2 * Day / 24, 12 * Day / 24, seed: 1);
-        var none = TaxonomyCompiler.Compile("families:\n  none: { zh: 无, en: none }\ntags: []\n", 1).Taxonomy!;
+        var none = CompiledTaxonomy.None;
         foreach (var (name, taxonomy) in new[] { ("none", none), ("default", CompiledTaxonomy.Default), ("none", none), ("default", CompiledTaxonomy.Default) })
         {
             var host = new LocalPartitionHost(new EngineOptions { Partitions = 1 }, tags: new TagRuntime(1, taxonomy));

@@ -13,8 +13,6 @@ namespace LiveProfile.Peers;
 /// </summary>
 internal static class EngineRun
 {
-    private static readonly Lazy<CompiledTaxonomy> NoTags = new(() =>
-        TaxonomyCompiler.Compile("families:\n  none: { zh: 无, en: none }\ntags: []\n", 1).Taxonomy!);
 
     /// <summary>
     /// The better of two runs, each on a fresh engine (the machine is shared, and the engine's runs are
@@ -32,7 +30,7 @@ internal static class EngineRun
         var name = tags ? "default taxonomy" : "no tags";
         var heapBefore = Heap.Collect();
         var host = new LocalPartitionHost(new EngineOptions { Partitions = 2 }, parallel: true,
-            new TagRuntime(2, tags ? CompiledTaxonomy.Default : NoTags.Value));
+            new TagRuntime(2, tags ? CompiledTaxonomy.Default : CompiledTaxonomy.None));
         var dispatcher = new EngineDispatcher(host, new IdentityGraph());
         dispatcher.DispatchAsync(stream.Catalog).GetAwaiter().GetResult();
         var watch = Stopwatch.StartNew();

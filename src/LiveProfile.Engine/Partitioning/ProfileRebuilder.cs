@@ -18,9 +18,6 @@ internal sealed class ProfileRebuilder(EngineOptions options, IEventHistory hist
 
     private const int BatchSize = 4096;
 
-    private static readonly Lazy<CompiledTaxonomy> NoTags = new(() =>
-        TaxonomyCompiler.Compile("families:\n  none: { zh: 无, en: none }\ntags: []\n", 1).Taxonomy!);
-
     /// <summary>
     /// The portable state (as <see cref="PartitionEngine.Extract"/> writes it) of each set's profile, keyed by the set's
     /// root, from the events before <paramref name="beforeLsn"/>, settled at <paramref name="watermarkMs"/>; a set
@@ -31,7 +28,7 @@ internal sealed class ProfileRebuilder(EngineOptions options, IEventHistory hist
     {
         var setOf = new Dictionary<ulong, int>();
         for (var i = 0; i < sets.Count; i++) foreach (var member in sets[i].Members) setOf[member] = i;
-        var host = new LocalPartitionHost(options with { Partitions = 1 }, tags: new TagRuntime(1, NoTags.Value));
+        var host = new LocalPartitionHost(options with { Partitions = 1 }, tags: new TagRuntime(1, CompiledTaxonomy.None));
         var dispatcher = new EngineDispatcher(host, new IdentityGraph());
         var batch = new List<(long, EventRecord)>(BatchSize);
         var last = 0L;

@@ -18,9 +18,6 @@ public sealed class UnmergeTests
     private static readonly Pseudonym AccountA = Account(1), ViewerA = Viewer(1), AccountB = Account(2);
     private static readonly string[] Products = ["serum", "phone", "snack", "coat"];
 
-    private static readonly CompiledTaxonomy NoTags =
-        TaxonomyCompiler.Compile("families:\n  none: { zh: 无, en: none }\ntags: []\n", 1).Taxonomy!;
-
     private static List<EventRecord> Catalog() =>
     [
         Product("serum", "beauty/skincare/serum", 199, "珀莱雅", "国潮"), Product("phone", "digital/phone", 3999, "华为"),
@@ -142,7 +139,7 @@ public sealed class UnmergeTests
     }
 
     private static LocalPartitionHost Host(int partitions) =>
-        new(new EngineOptions { Partitions = partitions }, tags: new TagRuntime(partitions, NoTags));
+        new(new EngineOptions { Partitions = partitions }, tags: new TagRuntime(partitions, CompiledTaxonomy.None));
 
     [Fact]
     public void MergeOrder_DoesNotMatter()

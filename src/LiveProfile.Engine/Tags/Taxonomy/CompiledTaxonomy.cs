@@ -64,6 +64,12 @@ public sealed class CompiledTaxonomy
         return compilation.Taxonomy ?? throw new InvalidOperationException("the shipped taxonomy does not compile: " + compilation);
     });
 
+    /// <summary>A taxonomy without tags: the engine's features alone (unmerge rebuilds, benchmarks of the feature path).</summary>
+    public static CompiledTaxonomy None => NoneInstance.Value;
+
+    private static readonly Lazy<CompiledTaxonomy> NoneInstance = new(() =>
+        TaxonomyCompiler.Compile("families:\n  none: { zh: 无, en: none }\ntags: []\n", 1).Taxonomy!);
+
     /// <summary>The text of the shipped default taxonomy.</summary>
     public static string DefaultSource
     {
