@@ -54,6 +54,7 @@ public sealed class EngineDispatcher
     {
         lock (_identityLock) return [.. Identity.Cuts(profile)];
     }
+
     public int Partitions => _host.Partitions;
 
     /// <summary>Last log position applied by every partition it concerns.</summary>
