@@ -59,10 +59,7 @@ internal static class LinkEndpoints
 
     private static Pseudonym? Parse(string identifier, string tenant, EngineRuntime runtime)
     {
-        var colon = identifier.IndexOf(':');
-        if (colon <= 0 || colon == identifier.Length - 1 || !IdentifierKinds.TryParse(identifier[..colon], out var kind)) return null;
-        if (kind is IdentifierKind.Nickname or IdentifierKind.Profile) return null;
-        var value = identifier[(colon + 1)..];
+        if (!IdentifierText.TrySplit(identifier, out var kind, out var value) || kind is IdentifierKind.Nickname or IdentifierKind.Profile) return null;
         if (kind == IdentifierKind.Phone && !PhoneNumbers.IsE164(value)) return null;
         return new Pseudonym(kind, runtime.Pseudonymizer.Hash(tenant, kind, value));
     }

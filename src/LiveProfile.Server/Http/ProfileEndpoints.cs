@@ -51,13 +51,11 @@ internal static class ProfileEndpoints
         profile = 0;
         partition = -1;
         problem = null;
-        var colon = id.IndexOf(':');
-        if (colon <= 0 || colon == id.Length - 1 || !IdentifierKinds.TryParse(id[..colon], out var kind) || kind == IdentifierKind.Nickname)
+        if (!IdentifierText.TrySplit(id, out var kind, out var value) || kind == IdentifierKind.Nickname)
         {
             problem = Problems.Of(400, "invalid_identifier", "use kind:value with kind account, viewer, device, phone or profile");
             return false;
         }
-        var value = id[(colon + 1)..];
         ulong hash;
         if (kind == IdentifierKind.Profile)
         {

@@ -62,9 +62,7 @@ internal static class UnmergeEndpoints
     /// <summary>The member named by a raw identifier (<c>viewer:dy_998</c>) or by its pseudonym as the identity graph shows it.</summary>
     private static Pseudonym? Member(string identifier, string tenant, EngineRuntime runtime, IReadOnlyList<Pseudonym> members)
     {
-        var colon = identifier.IndexOf(':');
-        if (colon <= 0 || !IdentifierKinds.TryParse(identifier[..colon], out var kind)) return null;
-        var value = identifier[(colon + 1)..];
+        if (!IdentifierText.TrySplit(identifier, out var kind, out var value)) return null;
         var raw = runtime.Pseudonymizer.Hash(tenant, kind, value);
         foreach (var m in members) if (m.Kind == kind && m.Hash == raw) return m;
         if (value.Length == 16 && ulong.TryParse(value, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hash))

@@ -38,7 +38,7 @@ internal sealed partial class IngestPipeline
         {
             throw Fail(ex);
         }
-        while (Dispatcher.AppliedLsn < lsn && _failure is null) await Task.Delay(5, ct).ConfigureAwait(false);
+        await WaitAppliedAsync(lsn, ct).ConfigureAwait(false);
         if (_failure is not null) throw new OverloadedException(503, "engine_failed", $"ingest is stopped: {_failure.Message}", TimeSpan.FromSeconds(30));
         return lsn;
     }

@@ -264,10 +264,12 @@ internal sealed partial class IngestPipeline : IAsyncDisposable
     }
 
     /// <summary>Waits until everything durable has been applied (tests, shutdown, demo).</summary>
-    public async Task WaitAppliedAsync(CancellationToken ct)
+    public Task WaitAppliedAsync(CancellationToken ct) => WaitAppliedAsync(_log.DurableLsn, ct);
+
+    /// <summary>Waits until the log position <paramref name="lsn"/> has been applied, or the pipeline failed.</summary>
+    public async Task WaitAppliedAsync(long lsn, CancellationToken ct)
     {
-        var target = _log.DurableLsn;
-        while (Dispatcher.AppliedLsn < target && _failure is null) await Task.Delay(5, ct).ConfigureAwait(false);
+        while (Dispatcher.AppliedLsn < lsn && _failure is null) await Task.Delay(5, ct).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
