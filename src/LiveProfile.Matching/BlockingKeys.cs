@@ -87,13 +87,13 @@ internal enum BlockingRule
 
 /// <summary>
 /// Which accounts fall in each block: (key, account) pairs sorted by key, so a block is a range found by binary search
-/// (12 bytes per pair, about 10 pairs per account); accounts added later go to a small dictionary beside it.
+/// (12 bytes per pair, about 10 pairs per account); accounts added or replaced later go to a small dictionary beside it.
 /// </summary>
 internal sealed class BlockingIndex
 {
     private readonly ulong[] _keys;
     private readonly int[] _accounts;
-    private readonly Dictionary<ulong, List<int>> _added = [];
+    private readonly Dictionary<ulong, HashSet<int>> _added = [];
 
     public BlockingIndex(IReadOnlyList<PreparedRecord> accounts)
     {
@@ -115,8 +115,8 @@ internal sealed class BlockingIndex
         BlockingKeys.Of(account, keys);
         foreach (var key in keys.Select(k => k.Key).Distinct())
         {
-            if (!_added.TryGetValue(key, out var list)) _added[key] = list = [];
-            list.Add(index);
+            if (!_added.TryGetValue(key, out var set)) _added[key] = set = [];
+            set.Add(index); // a set: an account indexed again (Matcher.Upsert) is in its blocks once
         }
     }
 

@@ -60,8 +60,8 @@ public sealed partial class Matcher
     public MatchCandidate? Weigh(PersonRecord record, string accountId)
     {
         var model = Model ?? throw new InvalidOperationException("fit the model first");
-        var account = _accounts.FirstOrDefault(a => a.Record.Id == accountId);
-        if (account is null) return null;
+        if (!_accountIndex.TryGetValue(accountId, out var index)) return null;
+        var account = _accounts[index];
         Span<byte> levels = stackalloc byte[MatchLevels.Fields.Length];
         RecordComparison.Compare(new PreparedRecord(record, _pinyin), account, levels);
         return Score(model, account, levels);

@@ -10,6 +10,7 @@ namespace LiveProfile.Matching;
 public sealed partial class Matcher
 {
     private readonly List<PreparedRecord> _accounts = [];
+    private readonly Dictionary<string, int> _accountIndex = new(StringComparer.Ordinal);
     private readonly BlockingIndex _index;
     private readonly Dictionary<string, int> _coreCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _pinyinCounts = new(StringComparer.Ordinal);
@@ -38,6 +39,25 @@ public sealed partial class Matcher
         var prepared = new PreparedRecord(account, _pinyin);
         Remember(prepared);
         _index.Add(prepared, _accounts.Count - 1);
+    }
+
+    /// <summary>
+    /// Adds an account, or replaces the one with the same id (new evidence: a touch, a new name). Its new blocks are
+    /// indexed; the blocks it left keep pointing at it until the matcher is built again, which costs a comparison at
+    /// most: the comparison reads the account as it is now.
+    /// </summary>
+    public void Upsert(PersonRecord account)
+    {
+        if (!_accountIndex.TryGetValue(account.Id, out var index))
+        {
+            AddAccount(account);
+            return;
+        }
+        var prepared = new PreparedRecord(account, _pinyin);
+        Count(_accounts[index], -1);
+        _accounts[index] = prepared;
+        Count(prepared, +1);
+        _index.Add(prepared, index);
     }
 
     /// <summary>
@@ -206,8 +226,14 @@ public sealed partial class Matcher
 
     private void Remember(PreparedRecord account)
     {
+        _accountIndex[account.Record.Id] = _accounts.Count;
         _accounts.Add(account);
-        if (account.NicknameCore is { } core) _coreCounts[core] = _coreCounts.GetValueOrDefault(core) + 1;
-        if (account.NicknamePinyin is { } pinyin) _pinyinCounts[pinyin] = _pinyinCounts.GetValueOrDefault(pinyin) + 1;
+        Count(account, +1);
+    }
+
+    private void Count(PreparedRecord account, int change)
+    {
+        if (account.NicknameCore is { } core) _coreCounts[core] = _coreCounts.GetValueOrDefault(core) + change;
+        if (account.NicknamePinyin is { } pinyin) _pinyinCounts[pinyin] = _pinyinCounts.GetValueOrDefault(pinyin) + change;
     }
 }

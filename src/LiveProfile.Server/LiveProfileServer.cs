@@ -78,6 +78,8 @@ public static class LiveProfileServer
         // Registered after the silo: starts once grains can be called, and before Kestrel listens.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineRuntime>());
         builder.Services.AddHostedService<Models.ModelRefitSchedule>();
+        builder.Services.AddSingleton<Matching.IdentityMatchingService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Matching.IdentityMatchingService>());
 
         var app = builder.Build();
         // Saved segments go into the tag runtime before any event is applied, so that no membership change goes unpublished.
@@ -92,6 +94,7 @@ public static class LiveProfileServer
         app.MapIdentity();
         app.MapUnmerge();
         app.MapLink();
+        app.MapCandidates();
         app.MapExplain();
         app.MapTaxonomy();
         app.MapChanges();

@@ -63,7 +63,31 @@ public sealed class ServerOptions
     /// <summary>How often the customer-value models and the churn classifier are fitted again over the population (zero: only when asked).</summary>
     public TimeSpan ModelRefitInterval { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How often the identity matcher reads the new log, fits its model to the tenant's viewers and accounts, links the
+    /// viewers it is sure of and refreshes the review queue (zero: only when asked, <c>POST /v1/identity/matching/run</c>).
+    /// </summary>
+    public TimeSpan IdentityMatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often the matcher is built anew and its model fitted to every account and unlinked viewer (also when either
+    /// grew by a quarter since the last fit). In between, passes match what changed against the last fit. Zero: every pass.
+    /// </summary>
+    public TimeSpan IdentityRefitInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Match probability at or above which a viewer is linked to an account without review.</summary>
+    public double IdentityAutoLinkAt { get; set; } = new LiveProfile.Matching.MatchOptions().AutoLinkAt;
+
+    /// <summary>Match probability at or above which (and below <see cref="IdentityAutoLinkAt"/>) a candidate waits for review.</summary>
+    public double IdentityReviewAt { get; set; } = new LiveProfile.Matching.MatchOptions().ReviewAt;
+
+    /// <summary>Fewest accounts, and fewest unlinked viewers, a tenant needs before the matcher fits a model to them.</summary>
+    public int IdentityMatchMinRecords { get; set; } = 20;
+
     public IngestLimits Limits => new() { Retention = Retention };
+
+    /// <summary>The matcher's thresholds (<see cref="IdentityAutoLinkAt"/>, <see cref="IdentityReviewAt"/>).</summary>
+    public LiveProfile.Matching.MatchOptions MatchOptions => new() { AutoLinkAt = IdentityAutoLinkAt, ReviewAt = IdentityReviewAt };
 
     public void Validate()
     {
@@ -75,5 +99,16 @@ public sealed class ServerOptions
         if (ChangeFeedRetained is < 1 or > 10_000_000) throw new InvalidOperationException("LiveProfile:ChangeFeedRetained must be 1..10000000.");
         if (ChangeFeedKeepAlive < TimeSpan.FromMilliseconds(10)) throw new InvalidOperationException("LiveProfile:ChangeFeedKeepAlive must be at least 10 ms.");
         if (MinGroupSize is < 1 or > 1_000_000) throw new InvalidOperationException("LiveProfile:MinGroupSize must be 1..1000000.");
+        if (IdentityMatchInterval < TimeSpan.Zero) throw new InvalidOperationException($"LiveProfile:IdentityMatchInterval must not be negative (got {IdentityMatchInterval}).");
+        if (IdentityRefitInterval < TimeSpan.Zero) throw new InvalidOperationException($"LiveProfile:IdentityRefitInterval must not be negative (got {IdentityRefitInterval}).");
+        if (IdentityMatchMinRecords is < 2 or > 1_000_000) throw new InvalidOperationException("LiveProfile:IdentityMatchMinRecords must be 2..1000000.");
+        try
+        {
+            MatchOptions.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"LiveProfile:IdentityAutoLinkAt and IdentityReviewAt: {ex.Message}", ex);
+        }
     }
 }

@@ -173,6 +173,25 @@ public sealed class MatcherTests : IDisposable
     }
 
     [Fact]
+    public void Upsert_ReplacesAnAccountsEvidence_ItsNewBlocksFindIt_AndItIsCountedOnce()
+    {
+        var matcher = Fitted(out _);
+        var count = matcher.AccountCount;
+        matcher.Upsert(new PersonRecord("a-u", "旧名字", Touches: [new ProductTouch("sku-1", 10_000)]));
+        matcher.Upsert(new PersonRecord("a-u", "新名字", Touches: [new ProductTouch("sku-1", 10_000), new ProductTouch("sku-2", 20_000)]));
+        Assert.Equal(count + 1, matcher.AccountCount);
+
+        // The new touch finds it (a block it joined on replacement), and it is compared as it is now: the new name.
+        var found = Assert.Single(matcher.Candidates(new PersonRecord("r", "新名字", Touches: [new ProductTouch("sku-2", 20_010)]), int.MaxValue),
+            c => c.AccountId == "a-u");
+        Assert.Equal("same", Assert.Single(found.Fields, f => f.Field == MatchField.Nickname).Level);
+        Assert.Equal("one", Assert.Single(found.Fields, f => f.Field == MatchField.CoClicks).Level);
+        // Through the block of its old name it is still reached, but the comparison reads the new one.
+        var old = matcher.Candidates(new PersonRecord("r-old", "旧名字"), int.MaxValue).SingleOrDefault(c => c.AccountId == "a-u");
+        Assert.True(old is null || old.Fields[(int)MatchField.Nickname].Level != "same");
+    }
+
+    [Fact]
     public void Options_ThresholdsOutOfOrder_AreRejected() =>
         Assert.Throws<ArgumentException>(() => new Matcher([], null, new MatchOptions { ReviewAt = 0.9, AutoLinkAt = 0.8 }));
 }

@@ -56,6 +56,7 @@ internal static class ServeCommand
         Console.WriteLine($"Tags as they change:  curl -sN {url}/v1/changes");
         Console.WriteLine($"The live room page:   {url}/  (rooms now: curl -s {url}/v1/rooms)");
         Console.WriteLine($"Their view variant:   curl -s '{url}/v1/rooms/{feed.LiveRooms[0]}/variant?user={feed.Regular}'");
+        Console.WriteLine($"Identity matching:    curl -s {url}/v1/identity/candidates  (viewers to review; matched every minute)");
         return Task.Run(() => feed.RunAsync(new Uri(url), withHistory, ct), ct);
     }
 

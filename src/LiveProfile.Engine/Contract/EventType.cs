@@ -34,4 +34,11 @@ public enum EventType : byte
     /// the profile, <c>props.LinkedIds</c> the identifiers to split off it.
     /// </summary>
     IdentityUnmerge = 26,
+    /// <summary>
+    /// Internal: a link the identity matcher made (or a reviewer accepted). Like <see cref="IdentityLink"/>: <c>Ids</c>
+    /// one side, <c>props.LinkedIds</c> the other, <c>props.Confidence</c> the match probability; <c>props.Text</c> says why.
+    /// </summary>
+    IdentityMatch = 27,
+    /// <summary>Internal: a reviewer rejected a candidate match: <c>Ids</c> and <c>props.LinkedIds</c> are kept apart for good.</summary>
+    IdentityReject = 28,
 }

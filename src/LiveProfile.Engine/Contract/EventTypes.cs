@@ -5,7 +5,7 @@ namespace LiveProfile.Engine.Contract;
 /// <summary>Wire names of <see cref="EventType"/> and the envelope rules that depend on the type.</summary>
 public static class EventTypes
 {
-    public const int Count = 27; // one past the largest value, for arrays indexed by type
+    public const int Count = 29; // one past the largest value, for arrays indexed by type
 
     private static readonly (EventType Type, string Name)[] Names =
     [
@@ -25,7 +25,10 @@ public static class EventTypes
     ];
 
     /// <summary>Types the server writes itself: they have a name for logs and timelines, but producers cannot send them.</summary>
-    private static readonly (EventType Type, string Name)[] InternalNames = [(EventType.IdentityUnmerge, "identity.unmerge")];
+    private static readonly (EventType Type, string Name)[] InternalNames =
+    [
+        (EventType.IdentityUnmerge, "identity.unmerge"), (EventType.IdentityMatch, "identity.match"), (EventType.IdentityReject, "identity.reject"),
+    ];
 
     private static readonly string[] ByValue = BuildByValue();
     private static readonly FrozenDictionary<string, EventType> ByName =
@@ -34,7 +37,10 @@ public static class EventTypes
     /// <summary>The types producers may send.</summary>
     public static IEnumerable<EventType> All => Names.Select(n => n.Type);
 
-    public static bool IsInternal(this EventType type) => type == EventType.IdentityUnmerge;
+    public static bool IsInternal(this EventType type) => type is EventType.IdentityUnmerge or EventType.IdentityMatch or EventType.IdentityReject;
+
+    /// <summary>Types that join their identifiers to <c>props.LinkedIds</c>: a producer's link and the matcher's.</summary>
+    public static bool IsLink(this EventType type) => type is EventType.IdentityLink or EventType.IdentityMatch;
 
     public static string WireName(this EventType type) => ByValue[(int)type];
 

@@ -59,7 +59,7 @@ public sealed class IdentityGraph
                 continue;
             }
             if (r == root) continue;
-            if (_rejected.Count > 0 && Separated(root, r)) continue; // an unmerge said these are two people
+            if (_rejected.Count > 0 && Separated(root, r)) continue; // an unmerge or a reviewer said these are two people
             var (winner, loser, loserIsNew) = Better(root, r) ? (root, r, isNew) : (r, root, rootIsNew);
             // Two profiles meet only if neither side is new in this event: otherwise an identifier joins a profile.
             Union(winner, loser, new IdentityLink(first, id.Hash, source, confidence, atMs, lsn) { Merged = !isNew && !rootIsNew });
@@ -121,6 +121,24 @@ public sealed class IdentityGraph
             Reject(c.Link.To, c.Link.From);
         }
         return roots;
+    }
+
+    /// <summary>
+    /// Remembers that two identifiers are two people (a reviewer rejected the matcher's candidate): their sets are never
+    /// joined, and both show the rejected link among their cuts. Nothing happens when they are already one set.
+    /// </summary>
+    public void KeepApart(Pseudonym a, Pseudonym b, float confidence, long atMs, long lsn)
+    {
+        var (rootA, rootB) = (Add(a, out _), Add(b, out _));
+        if (rootA == rootB) return;
+        var cut = new CutLink(new IdentityLink(a.Hash, b.Hash, LinkSource.Matcher, confidence, atMs, lsn), atMs, lsn);
+        foreach (var root in (ReadOnlySpan<ulong>)[rootA, rootB])
+        {
+            if (!_cuts.TryGetValue(root, out var cuts)) _cuts[root] = cuts = [];
+            cuts.Add(cut);
+        }
+        Reject(a.Hash, b.Hash);
+        Reject(b.Hash, a.Hash);
     }
 
     private void Reject(ulong a, ulong b)

@@ -8,6 +8,9 @@ public enum LinkSource : byte
 
     /// <summary>An <c>identity.link</c> event said so.</summary>
     IdentityLink = 2,
+
+    /// <summary>The identity matcher linked them (an <c>identity.match</c>: automatically, or accepted in review).</summary>
+    Matcher = 3,
 }
 
 /// <summary>

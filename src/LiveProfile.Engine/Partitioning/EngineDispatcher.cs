@@ -119,10 +119,21 @@ public sealed class EngineDispatcher
                 RoutedLsn = lsn;
                 continue;
             }
+            if (e.Type == EventType.IdentityReject)
+            {
+                KeepApart(lsn, e);
+                RoutedLsn = lsn;
+                continue;
+            }
             _merges.Clear();
-            var ids = e.Type == EventType.IdentityLink && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
+            var ids = e.Type.IsLink() && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
             ulong profile;
-            var (source, confidence) = e.Type == EventType.IdentityLink ? (LinkSource.IdentityLink, (float)(e.Props.Confidence ?? 1)) : (LinkSource.Event, 1f);
+            var (source, confidence) = e.Type switch
+            {
+                EventType.IdentityLink => (LinkSource.IdentityLink, (float)(e.Props.Confidence ?? 1)),
+                EventType.IdentityMatch => (LinkSource.Matcher, (float)(e.Props.Confidence ?? 1)),
+                _ => (LinkSource.Event, 1f),
+            };
             lock (_identityLock)
             {
                 profile = Identity.Resolve(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), _merges, source, e.TsMs, lsn, confidence);
@@ -166,6 +177,16 @@ public sealed class EngineDispatcher
         var lists = new List<PartitionCommand>[partitions];
         for (var i = 0; i < lists.Length; i++) lists[i] = [];
         return lists;
+    }
+
+    /// <summary>A rejected candidate (<c>identity.reject</c>): the two sides are remembered as apart, like an unmerge's cut.</summary>
+    private void KeepApart(long lsn, EventRecord e)
+    {
+        if (e.Ids.Count == 0 || e.Props.LinkedIds is not { Count: > 0 } others) return;
+        lock (_identityLock)
+        {
+            foreach (var other in others) Identity.KeepApart(e.Ids[0], other, (float)(e.Props.Confidence ?? 0), e.TsMs, lsn);
+        }
     }
 
     /// <summary>

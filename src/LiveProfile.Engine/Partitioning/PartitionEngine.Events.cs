@@ -24,6 +24,8 @@ public sealed partial class PartitionEngine
                 ApplyConsent(profile, e.Props.Purposes);
                 return;
             case EventType.IdentityLink:
+            case EventType.IdentityMatch:
+            case EventType.IdentityReject:
             case EventType.IdentityUnmerge:
                 return; // the router merged or split the identities; nothing to count
             case EventType.MarketingInvite:

@@ -57,8 +57,8 @@ internal sealed class ProfileRebuilder(EngineOptions options, IEventHistory hist
     private static EventRecord? Relevant(EventRecord e, Dictionary<ulong, int> setOf)
     {
         if (!e.Type.RequiresUser()) return e;
-        if (e.Type == EventType.IdentityUnmerge) return null;
-        var ids = e.Type == EventType.IdentityLink && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
+        if (e.Type is EventType.IdentityUnmerge or EventType.IdentityReject) return null;
+        var ids = e.Type.IsLink() && e.Props.LinkedIds is { } linked ? [.. e.Ids, .. linked] : e.Ids;
         var set = -1;
         foreach (var id in ids)
         {
@@ -69,7 +69,7 @@ internal sealed class ProfileRebuilder(EngineOptions options, IEventHistory hist
         }
         if (set < 0) return null;
         var own = ids.Where(id => id.Kind == IdentifierKind.Nickname || (setOf.TryGetValue(id.Hash, out var s) && s == set)).ToList();
-        if (e.Type != EventType.IdentityLink) return e.WithIds(own);
+        if (!e.Type.IsLink()) return e.WithIds(own);
         // A link keeps its own side's identifiers only: the props (and the other side) stay behind.
         return new EventRecord { Tenant = e.Tenant, Id = e.Id, Type = e.Type, TsMs = e.TsMs, ReceivedMs = e.ReceivedMs, Ids = own };
     }

@@ -24,17 +24,32 @@ internal static class IdentityEndpoints
         string Name(ulong hash) => kinds.TryGetValue(hash, out var kind) ? new Pseudonym(kind, hash).ToString() : Other(hash);
         string Other(ulong hash) => dispatcher.Members(dispatcher.Locate(hash).Profile).FirstOrDefault(m => m.Hash == hash) is { Hash: not 0 } other
             ? other.ToString() : $"unknown:{hash:x16}";
+        var whys = 0;
         var links = dispatcher.Links(profile).Select(l => new IdentityLinkAnswer(Name(l.From), Name(l.To), Wire(l.Source), l.Confidence,
-            DateTimeOffset.FromUnixTimeMilliseconds(l.AtMs), l.Lsn, l.Merged)).ToArray();
-        var cuts = dispatcher.Cuts(profile).Select(c => new CutLinkAnswer(Name(c.Link.From), Name(c.Link.To), Wire(c.Link.Source),
-            c.Link.Lsn, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.Lsn)).ToArray();
+            DateTimeOffset.FromUnixTimeMilliseconds(l.AtMs), l.Lsn, l.Merged,
+            l.Source == LinkSource.Matcher && whys++ < MaxWhys ? Why(runtime, l.Lsn) : null)).ToArray();
+        // A rejected candidate is a cut of a link never made: the cut and the "link" are the same log record.
+        var cuts = dispatcher.Cuts(profile).Select(c => new CutLinkAnswer(Name(c.Link.From), Name(c.Link.To),
+            c.Link.Lsn == c.Lsn ? "review" : Wire(c.Link.Source), c.Link.Lsn, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.Lsn)).ToArray();
         return Results.Json(new IdentityAnswer($"profile:{profile:x16}", [.. members.Select(m => m.ToString())], links, cuts),
             ServerJson.Context.IdentityAnswer);
+    }
+
+    /// <summary>Matcher links whose reasons are read back from the log per answer (each read is a log seek).</summary>
+    private const int MaxWhys = 32;
+
+    /// <summary>Why the matcher linked: the reasons its <c>identity.match</c> carries, read from the log.</summary>
+    private static string? Why(EngineRuntime runtime, long lsn)
+    {
+        if (lsn < runtime.Log.FirstLsn) return null;
+        foreach (var (at, e) in runtime.Log.ReadFrom(lsn)) return at == lsn && e.Type == EventType.IdentityMatch ? e.Props.Text : null;
+        return null;
     }
 
     private static string Wire(LinkSource source) => source switch
     {
         LinkSource.IdentityLink => "identity.link",
+        LinkSource.Matcher => "identity.match",
         _ => "event",
     };
 }
@@ -48,4 +63,5 @@ internal sealed record IdentityAnswer(string Profile, string[] Identifiers, Iden
 internal sealed record CutLinkAnswer(string From, string To, string Source, long LinkLsn, DateTimeOffset At, long Lsn);
 
 /// <param name="Merged">The join brought two existing profiles together (their states were merged).</param>
-internal sealed record IdentityLinkAnswer(string From, string To, string Source, float Confidence, DateTimeOffset At, long Lsn, bool Merged);
+/// <param name="Why">For the matcher's links: the probability and the fields that weighed (or "accepted in review …").</param>
+internal sealed record IdentityLinkAnswer(string From, string To, string Source, float Confidence, DateTimeOffset At, long Lsn, bool Merged, string? Why = null);

@@ -4,6 +4,7 @@ using LiveProfile.Engine.Contract;
 using LiveProfile.Engine.Views;
 using LiveProfile.Server.Http;
 using LiveProfile.Server.Ingest;
+using LiveProfile.Server.Matching;
 
 namespace LiveProfile.Server;
 
@@ -43,6 +44,9 @@ namespace LiveProfile.Server;
 [JsonSerializable(typeof(UnmergeRequest))]
 [JsonSerializable(typeof(LinkRequest))]
 [JsonSerializable(typeof(LinkAnswer))]
+[JsonSerializable(typeof(CandidatePage))]
+[JsonSerializable(typeof(RejectAnswer))]
+[JsonSerializable(typeof(MatchingAnswer))]
 [JsonSerializable(typeof(UnmergeAnswer))]
 [JsonSerializable(typeof(InvitationAnswer))]
 [JsonSerializable(typeof(LiveProfile.Server.Models.ItemModelAnswer))]

@@ -8,9 +8,9 @@ namespace LiveProfile.Simulation.Output;
 
 /// <summary>
 /// Writes simulated events as spec/events.md NDJSON lines. Live events name the viewer (and their
-/// nickname); shop events the account. A person with a skewed phone clock reports <c>ts</c> off by
-/// the skew and, when the sender stamps it, a <c>sentAt</c> off by the same amount, so that the
-/// server can correct it.
+/// nickname); shop events the account (a declared profile with its nickname). A person with a skewed
+/// phone clock reports <c>ts</c> off by the skew and, when the sender stamps it, a <c>sentAt</c> off by
+/// the same amount, so that the server can correct it.
 /// </summary>
 internal sealed class EventWriter(int seed, long endMs, ProductCatalog catalog)
 {
@@ -38,7 +38,12 @@ internal sealed class EventWriter(int seed, long endMs, ProductCatalog catalog)
                 w.WriteString("viewerId", p.Viewer);
                 w.WriteString("nickname", p.Nickname);
             }
-            else if (p.Account is { } account) w.WriteString("accountId", account);
+            else if (p.Account is { } account)
+            {
+                w.WriteString("accountId", account);
+                // The shop's account page has the person's nickname too: what the identity matcher compares a viewer's with.
+                if (e.Type == SimEventType.Profile) w.WriteString("nickname", p.Nickname);
+            }
             else w.WriteString("viewerId", p.Viewer);
             w.WriteEndObject();
         }

@@ -1,0 +1,131 @@
+using LiveProfile.Engine.Contract;
+using LiveProfile.Server.Matching;
+
+namespace LiveProfile.Server.Http;
+
+/// <summary>
+/// The identity matcher's review queue and its runs:
+/// <c>GET /v1/identity/candidates</c> (most probable first, each with the fields that weighed),
+/// <c>POST /v1/identity/candidates/{id}/accept</c> (logged as an <c>identity.match</c>: the two are one person),
+/// <c>POST /v1/identity/candidates/{id}/reject</c> (logged as an <c>identity.reject</c>: kept apart for good, never proposed again),
+/// <c>POST /v1/identity/matching/run</c> (a pass now) and <c>GET /v1/identity/matching</c> (the last pass and the thresholds).
+/// </summary>
+internal static class CandidateEndpoints
+{
+    public const int MaxLimit = 500;
+
+    public static void MapCandidates(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/identity/candidates", List).WithName("ListMatchCandidates").WithTags("identity")
+            .Produces<CandidatePage>().ProducesProblem(400);
+        app.MapPost("/v1/identity/candidates/{id}/accept", AcceptAsync).WithName("AcceptMatchCandidate").WithTags("identity")
+            .Produces<LinkAnswer>().ProducesProblem(404).ProducesProblem(409);
+        app.MapPost("/v1/identity/candidates/{id}/reject", RejectAsync).WithName("RejectMatchCandidate").WithTags("identity")
+            .Produces<RejectAnswer>().ProducesProblem(404).ProducesProblem(409);
+        app.MapPost("/v1/identity/matching/run", RunAsync).WithName("RunIdentityMatching").WithTags("identity").Produces<MatchingAnswer>();
+        app.MapGet("/v1/identity/matching", Status).WithName("GetIdentityMatching").WithTags("identity").Produces<MatchingAnswer>();
+    }
+
+    private static IResult List(HttpContext http, IdentityMatchingService matching, TenantResolver tenants, int? offset, int? limit)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        if (limit is < 1 or > MaxLimit) return Problems.Of(400, "invalid_limit", $"limit is 1 to {MaxLimit}");
+        if (offset is < 0) return Problems.Of(400, "invalid_offset", "offset is 0 or more");
+        var (page, total) = matching.Queue(tenant).Page(offset ?? 0, limit ?? 50);
+        return Results.Json(new CandidatePage([.. page.Select(Answer)], total, matching.LastPass(tenant)), ServerJson.Context.CandidatePage);
+    }
+
+    private static async Task<IResult> AcceptAsync(string id, HttpContext http, IdentityMatchingService matching, EngineRuntime runtime,
+        TenantResolver tenants, CancellationToken ct)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        if (Open(id, tenant, matching, runtime, out var candidate) is { } problem) return problem;
+        var now = DateTimeOffset.UtcNow;
+        var why = $"accepted in review (matcher {IdentityMatchingService.Explain(ToMatch(candidate))})";
+        var e = IdentityMatchingService.MatchEvent(tenant, candidate.Viewer, candidate.Account, ToMatch(candidate) with { Probability = 1 }, why, now,
+            runtime.Pipeline.Dispatcher.WatermarkMs);
+        var lsn = await runtime.Pipeline.AppendInternalAsync(e, ct).ConfigureAwait(false);
+        matching.Queue(tenant).Remove(candidate, accepted: true);
+        var dispatcher = runtime.Pipeline.Dispatcher;
+        var profile = dispatcher.Locate(candidate.Account.Hash).Profile;
+        return Results.Json(new LinkAnswer($"profile:{profile:x16}", [.. dispatcher.Members(profile).Select(m => m.ToString())], lsn),
+            ServerJson.Context.LinkAnswer);
+    }
+
+    private static async Task<IResult> RejectAsync(string id, HttpContext http, IdentityMatchingService matching, EngineRuntime runtime,
+        TenantResolver tenants, CancellationToken ct)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        if (Open(id, tenant, matching, runtime, out var candidate) is { } problem) return problem;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var e = new EventRecord
+        {
+            Tenant = tenant, Id = $"reject-{Guid.NewGuid():N}", Type = EventType.IdentityReject,
+            TsMs = Math.Max(now, runtime.Pipeline.Dispatcher.WatermarkMs), ReceivedMs = now, Ids = [candidate.Viewer],
+        };
+        e.Props.LinkedIds = [candidate.Account];
+        e.Props.Confidence = candidate.Probability;
+        e.Props.Text = "rejected in review";
+        var lsn = await runtime.Pipeline.AppendInternalAsync(e, ct).ConfigureAwait(false);
+        matching.Queue(tenant).Remove(candidate, accepted: false);
+        return Results.Json(new RejectAnswer(candidate.Id, candidate.Viewer.ToString(), candidate.Account.ToString(), lsn), ServerJson.Context.RejectAnswer);
+    }
+
+    /// <summary>The candidate, when it is still there to decide: known, not kept apart, the viewer not linked to an account since.</summary>
+    private static IResult? Open(string id, string tenant, IdentityMatchingService matching, EngineRuntime runtime, out ReviewCandidate candidate)
+    {
+        candidate = matching.Queue(tenant).Find(id)!;
+        if (candidate is null) return Problems.Of(404, "unknown_candidate", $"no candidate {id} waits for review (GET /v1/identity/candidates lists them)");
+        var dispatcher = runtime.Pipeline.Dispatcher;
+        if (dispatcher.KeptApart(candidate.Viewer.Hash, candidate.Account.Hash))
+        {
+            return Problems.Of(409, "kept_apart", $"{candidate.Viewer} and {candidate.Account} were kept apart since the candidate was found");
+        }
+        var viewerProfile = dispatcher.Locate(candidate.Viewer.Hash).Profile;
+        if (dispatcher.Members(viewerProfile).Any(m => m.Kind == IdentifierKind.Account))
+        {
+            matching.Queue(tenant).Remove(candidate, accepted: true);
+            return Problems.Of(409, "already_linked", $"{candidate.Viewer} was linked to an account since the candidate was found (GET /v1/identity/{candidate.Viewer})");
+        }
+        return null;
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext http, IdentityMatchingService matching, TenantResolver tenants, CancellationToken ct)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        var reports = await matching.RunAsync(ct).ConfigureAwait(false);
+        return Results.Json(Describe(tenant, matching, reports.FirstOrDefault(r => r.Tenant == tenant), http), ServerJson.Context.MatchingAnswer);
+    }
+
+    private static IResult Status(HttpContext http, IdentityMatchingService matching, TenantResolver tenants)
+    {
+        if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
+        return Results.Json(Describe(tenant, matching, matching.LastPass(tenant), http), ServerJson.Context.MatchingAnswer);
+    }
+
+    private static MatchingAnswer Describe(string tenant, IdentityMatchingService matching, MatchingPassReport? pass, HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
+        return new MatchingAnswer(options.IdentityAutoLinkAt, options.IdentityReviewAt, options.IdentityMatchInterval, matching.Queue(tenant).Count, pass);
+    }
+
+    private static LiveProfile.Matching.MatchCandidate ToMatch(ReviewCandidate c) => new(c.Account.ToString(), c.Probability, 0, c.Fields);
+
+    private static CandidateAnswer Answer(ReviewCandidate c) => new(c.Id, c.Viewer.ToString(), c.Account.ToString(), c.Probability, c.Rivals, c.FoundAt,
+        [.. c.Fields.Select(f => new CandidateFieldAnswer(IdentityMatchingService.Name(f.Field), f.Level, Math.Round(f.Weight, 2)))]);
+}
+
+/// <param name="LastPass">The last matching pass over the tenant (null before the first).</param>
+internal sealed record CandidatePage(CandidateAnswer[] Candidates, int Total, MatchingPassReport? LastPass);
+
+/// <param name="Rivals">Other accounts in the running for the same viewer (each its own candidate).</param>
+/// <param name="Fields">Each field's level and weight in bits (log2 m/u): positive for, negative against.</param>
+internal sealed record CandidateAnswer(string Id, string Viewer, string Account, double Probability, int Rivals, DateTimeOffset FoundAt,
+    CandidateFieldAnswer[] Fields);
+
+internal sealed record CandidateFieldAnswer(string Field, string Level, double Weight);
+
+internal sealed record RejectAnswer(string Rejected, string Viewer, string Account, long Lsn);
+
+/// <param name="Interval">How often a pass runs on its own (zero: only when asked).</param>
+internal sealed record MatchingAnswer(double AutoLinkAt, double ReviewAt, TimeSpan Interval, int ToReview, MatchingPassReport? LastPass);
