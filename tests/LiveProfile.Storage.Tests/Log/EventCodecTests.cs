@@ -213,6 +213,7 @@ public sealed class EventCodecTests
         EventType.ExternalInventory => new() { Stock = f.Stock },
         EventType.MarketingInvite => new() { Channel = f.Channel },
         EventType.IdentityUnmerge => new() { LinkedIds = f.LinkedIds },
+        EventType.IdentityMatch or EventType.IdentityReject => new() { LinkedIds = f.LinkedIds, Confidence = f.Confidence, Text = f.Text },
         _ => new(),
     };
 }

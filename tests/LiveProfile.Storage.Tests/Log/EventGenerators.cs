@@ -72,6 +72,8 @@ internal static class EventGenerators
         EventType.ExternalInventory => Long.Select(s => new EventProps { Stock = s }),
         EventType.MarketingInvite => Opt(Str).Select(c => new EventProps { Channel = c }),
         EventType.IdentityUnmerge => Pseudonym.List[1, 6].Select(l => new EventProps { LinkedIds = l }),
+        EventType.IdentityMatch or EventType.IdentityReject => Gen.Select(Pseudonym.List[1, 1], Double, Str,
+            (l, c, t) => new EventProps { LinkedIds = l, Confidence = c, Text = t }),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
