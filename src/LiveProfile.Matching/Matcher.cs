@@ -16,6 +16,7 @@ public sealed partial class Matcher
     private readonly Dictionary<string, int> _pinyinCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _recordCores = new(StringComparer.Ordinal); // nicknames of the records fitted to
     private int _recordCount;
+    private double _uniqueNameCount = 1; // Good–Turing: the expected count of a name seen once among the accounts
     private readonly Text.Pinyin? _pinyin;
 
     public Matcher(IEnumerable<PersonRecord> accounts, Text.Pinyin? pinyin, MatchOptions? options = null)
@@ -98,6 +99,7 @@ public sealed partial class Matcher
         _recordCores.Clear();
         foreach (var record in prepared) if (record.NicknameCore is { } core) _recordCores[core] = _recordCores.GetValueOrDefault(core) + 1;
         _recordCount = prepared.Count;
+        _uniqueNameCount = UniqueNameCount(_coreCounts.Values);
 
         // u as counted from random pairs includes the few matches among them, and cannot resolve how rarely two people
         // share a phone or a device: those two come from how often accounts share one (every pair of accounts, counted).
@@ -110,18 +112,36 @@ public sealed partial class Matcher
         // The fit's prior is the share of matches among blocked pairs, whose weights already count the agreement that
         // got them blocked: a candidate's probability starts instead from the prior of two random records, the expected
         // number of matches over all pairs, where each record is at most one account (fixed point).
+        // When the evidence is weak (names only) that fixed point falls to nothing; it is kept at least at the matches EM
+        // found among the blocked pairs (at most one per record), spread over all pairs.
+        var floor = Math.Clamp(Math.Min(fitted.Prior * all.Count, prepared.Count) / pairsOfRecords, 1e-15, 0.5);
         var weights = prepared.Select(record => Score(record).Select(c => c.Weight).ToArray()).ToList();
         var prior = 1.0 / _accounts.Count;
         for (var i = 0; i < 100; i++)
         {
             var expected = 0.0;
             foreach (var w in weights) expected += Posteriors(w, prior).Sum();
-            var next = Math.Clamp(expected / pairsOfRecords, 1e-15, 0.5);
+            var next = Math.Clamp(expected / pairsOfRecords, floor, 0.5);
             var change = Math.Abs(next - prior) / prior;
             prior = next;
             if (change < 1e-6) break;
         }
         return Model = fitted.With(prior, cleaned);
+    }
+
+    /// <summary>
+    /// Good–Turing's expected count of a name seen once among the accounts: 2·n₂/n₁ (n₁ names held by one account, n₂
+    /// by two), at most 1; 1 when the accounts give no estimate.
+    /// </summary>
+    internal static double UniqueNameCount(IEnumerable<int> countsByName)
+    {
+        long once = 0, twice = 0;
+        foreach (var count in countsByName)
+        {
+            if (count == 1) once++;
+            else if (count == 2) twice++;
+        }
+        return once == 0 || twice == 0 ? 1 : Math.Min(1, 2.0 * twice / once);
     }
 
     /// <summary>u of an identifier: how often two different accounts hold the same value, at least once in all pairs.</summary>
@@ -199,12 +219,15 @@ public sealed partial class Matcher
 
     /// <summary>
     /// For an exact nickname (or pinyin), how likely two different people share it: its share among the accounts and the
-    /// records the model was fitted to (people without an account have names too), not counting the two compared.
+    /// records the model was fitted to (people without an account have names too), not counting the two compared. A
+    /// name nobody else has is not "one in all": its expected count is Good–Turing's for a name seen once among the
+    /// accounts (<see cref="_uniqueNameCount"/>), so it weighs as much as names this population's accounts rarely share.
     /// </summary>
     private double? NicknameFrequency(PreparedRecord account, byte level) => level switch
     {
-        0 => Math.Max(1, _coreCounts.GetValueOrDefault(account.NicknameCore!) + _recordCores.GetValueOrDefault(account.NicknameCore!) - 2)
-            / (double)(_accounts.Count + _recordCount),
+        0 => _coreCounts.GetValueOrDefault(account.NicknameCore!) + _recordCores.GetValueOrDefault(account.NicknameCore!) - 2 is var others and > 0
+            ? others / (double)(_accounts.Count + _recordCount)
+            : _uniqueNameCount / _accounts.Count,
         1 => Math.Max(1, _pinyinCounts.GetValueOrDefault(account.NicknamePinyin!)) / (double)_accounts.Count,
         _ => null,
     };

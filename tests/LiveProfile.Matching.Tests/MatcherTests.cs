@@ -191,6 +191,13 @@ public sealed class MatcherTests : IDisposable
         Assert.True(old is null || old.Fields[(int)MatchField.Nickname].Level != "same");
     }
 
+    [Theory]
+    [InlineData(new[] { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 5 }, 0.2)] // 10 names once, 1 twice: a unique name is expected 2·1/10 times
+    [InlineData(new[] { 1, 1, 2, 2, 2 }, 1.0)]                      // names often shared: never more than once
+    [InlineData(new[] { 1, 1, 1, 3 }, 1.0)]                         // no name held twice: no estimate, the plain count
+    public void UniqueNameCount_IsGoodTuringsForANameSeenOnce(int[] countsByName, double expected) =>
+        Assert.Equal(expected, Matcher.UniqueNameCount(countsByName), 9);
+
     [Fact]
     public void Options_ThresholdsOutOfOrder_AreRejected() =>
         Assert.Throws<ArgumentException>(() => new Matcher([], null, new MatchOptions { ReviewAt = 0.9, AutoLinkAt = 0.8 }));

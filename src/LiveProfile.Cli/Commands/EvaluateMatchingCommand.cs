@@ -8,8 +8,14 @@ internal static class EvaluateMatchingCommand
 {
     public static Command Create()
     {
-        var set = new Option<string>("--set") { Description = "simulator (the simulator's people) or independent (a differently generated set)", DefaultValueFactory = _ => "simulator" }
-            .AcceptOnlyFromAmong("simulator", "independent");
+        var set = new Option<string>("--set")
+        {
+            Description = "simulator (the simulator's people), independent (a differently generated set), or stream (what the --server's own matcher made of a simulate run)",
+            DefaultValueFactory = _ => "simulator",
+        }.AcceptOnlyFromAmong("simulator", "independent", "stream");
+        var server = ClientCommandOptions.Server();
+        server.Description = "With --set stream: the server the simulator fed";
+        var apiKey = ClientCommandOptions.ApiKey();
         var people = new Option<int>("--people") { Description = "People to generate", HelpName = "N", DefaultValueFactory = _ => 100_000 }.InRange(100, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the generator and of the fit", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "Also write the report as Markdown to this file", HelpName = "FILE" };
@@ -24,10 +30,13 @@ internal static class EvaluateMatchingCommand
         });
         var command = new Command("evaluate-matching", "Precision and recall of probabilistic identity matching on generated split identities")
         {
-            set, people, seed, report, autoLink,
+            set, people, seed, report, autoLink, server, apiKey,
         };
-        command.SetAction(r => MatchingEvaluation.Run(r.GetValue(set)!, r.GetValue(people), r.GetValue(seed), r.GetValue(report), Console.Out,
-            r.GetValue(autoLink)));
+        command.SetAction((r, ct) => r.GetValue(set) == "stream"
+            ? StreamMatchingEvaluation.RunAsync(ClientCommandOptions.ServerUri(r.GetValue(server)!), ClientCommandOptions.ApiKeyOrEnvironment(r.GetValue(apiKey)),
+                r.GetValue(people), Console.Out, ct)
+            : Task.FromResult(MatchingEvaluation.Run(r.GetValue(set)!, r.GetValue(people), r.GetValue(seed), r.GetValue(report), Console.Out,
+                r.GetValue(autoLink))));
         return command;
     }
 }
