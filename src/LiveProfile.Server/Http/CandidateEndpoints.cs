@@ -111,16 +111,17 @@ internal static class CandidateEndpoints
 
     private static LiveProfile.Matching.MatchCandidate ToMatch(ReviewCandidate c) => new(c.Account.ToString(), c.Probability, 0, c.Fields);
 
-    private static CandidateAnswer Answer(ReviewCandidate c) => new(c.Id, c.Viewer.ToString(), c.Account.ToString(), c.Probability, c.Rivals, c.FoundAt,
-        [.. c.Fields.Select(f => new CandidateFieldAnswer(IdentityMatchingService.Name(f.Field), f.Level, Math.Round(f.Weight, 2)))]);
+    private static CandidateAnswer Answer(ReviewCandidate c) => new(c.Id, c.Viewer.ToString(), c.Account.ToString(), c.Probability, c.Rivals, c.Why,
+        c.FoundAt, [.. c.Fields.Select(f => new CandidateFieldAnswer(IdentityMatchingService.Name(f.Field), f.Level, Math.Round(f.Weight, 2)))]);
 }
 
 /// <param name="LastPass">The last matching pass over the tenant (null before the first).</param>
 internal sealed record CandidatePage(CandidateAnswer[] Candidates, int Total, MatchingPassReport? LastPass);
 
 /// <param name="Rivals">Other accounts in the running for the same viewer (each its own candidate).</param>
+/// <param name="Why">Why the matcher did not link it on its own.</param>
 /// <param name="Fields">Each field's level and weight in bits (log2 m/u): positive for, negative against.</param>
-internal sealed record CandidateAnswer(string Id, string Viewer, string Account, double Probability, int Rivals, DateTimeOffset FoundAt,
+internal sealed record CandidateAnswer(string Id, string Viewer, string Account, double Probability, int Rivals, string Why, DateTimeOffset FoundAt,
     CandidateFieldAnswer[] Fields);
 
 internal sealed record CandidateFieldAnswer(string Field, string Level, double Weight);

@@ -192,16 +192,21 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
             // A pair kept apart (rejected, or cut by an unmerge) is never proposed again; it still counted as a rival.
             var open = candidates.Where(c => !dispatcher.KeptApart(viewer.Hash, state.Sides[c.AccountId].Hash)).ToList();
             if (open.Count == 0) continue;
-            if (decision == MatchDecision.AutoLink && open[0] == candidates[0] && linkedTo.TryGetValue(open[0].AccountId, out var winner) && winner.Viewer == i)
+            var winner = linkedTo.TryGetValue(open[0].AccountId, out var w) ? w.Viewer : -1;
+            if (decision == MatchDecision.AutoLink && open[0] == candidates[0] && winner == i)
             {
                 links.Add(MatchEvent(tenant, viewer, state.Sides[open[0].AccountId], open[0], Explain(open[0]), now, dispatcher.WatermarkMs));
                 continue;
             }
+            var why = decision != MatchDecision.AutoLink ? $"below the auto-link threshold ({options.Value.IdentityAutoLinkAt})"
+                : open[0] != candidates[0] ? "its likeliest account was kept apart from it"
+                : winner >= 0 ? "another viewer is likelier for the same account"
+                : "the account has a viewer id already";
             var plausible = open.Where(c => c.Probability >= options.Value.IdentityReviewAt).ToList();
             foreach (var c in plausible)
             {
                 var account = state.Sides[c.AccountId];
-                review.Add(new ReviewCandidate(ReviewCandidate.IdOf(viewer, account), viewer, account, c.Probability, c.Fields, plausible.Count - 1, now));
+                review.Add(new ReviewCandidate(ReviewCandidate.IdOf(viewer, account), viewer, account, c.Probability, c.Fields, plausible.Count - 1, why, now));
             }
         }
         return (links, review);

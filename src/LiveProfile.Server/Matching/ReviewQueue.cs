@@ -6,8 +6,9 @@ namespace LiveProfile.Server.Matching;
 /// <summary>A viewer the matcher was not sure of, and one account it may be: for a person to accept or reject.</summary>
 /// <param name="Id">Stable for the pair: <c>viewer hash-account hash</c>.</param>
 /// <param name="Rivals">Other accounts in the running for the same viewer (each is a candidate of its own).</param>
+/// <param name="Why">Why it was not linked on its own: below the threshold, or sure but held back (the account has a viewer id, …).</param>
 internal sealed record ReviewCandidate(string Id, Pseudonym Viewer, Pseudonym Account, double Probability, IReadOnlyList<FieldContribution> Fields,
-    int Rivals, DateTimeOffset FoundAt)
+    int Rivals, string Why, DateTimeOffset FoundAt)
 {
     public static string IdOf(Pseudonym viewer, Pseudonym account) => $"{viewer.Hash:x16}-{account.Hash:x16}";
 }

@@ -54,6 +54,7 @@ public sealed class IdentityMatchingTests(Xunit.Abstractions.ITestOutputHelper o
             Assert.Equal(2, twins.Count);
             Assert.All(twins, c => Assert.Equal(1, c.GetProperty("rivals").GetInt32()));
             Assert.All(twins, c => Assert.InRange(c.GetProperty("probability").GetDouble(), 0.3, 0.6));
+            Assert.All(twins, c => Assert.StartsWith("below the auto-link threshold", c.GetProperty("why").GetString(), StringComparison.Ordinal));
             Assert.Contains(twins[0].GetProperty("fields").EnumerateArray(), f => f.GetProperty("field").GetString() == "nickname" && f.GetProperty("level").GetString() == "same");
             var t1 = await PseudonymAsync(server, "account:t1");
             var accept = twins.Single(c => c.GetProperty("account").GetString() == t1);
@@ -90,13 +91,18 @@ public sealed class IdentityMatchingTests(Xunit.Abstractions.ITestOutputHelper o
             [
                 Profile("anp", "accountId", "an", "浙江", "杭州", "杭州市西湖区文化路8号翠苑3栋"), View("anv", "an", "新来的猫咪", "qn", 20),
                 Click("vnc", "vn", "新来的猫咪✨", "qn", 25), Profile("vnp", "viewerId", "vn", "浙江", "杭州", null),
+                // Sure of t1 (its name, its city, the product it viewed), but t1 has a viewer id now (vt): for review.
+                Click("vxc", "vx", "双子星", "qt1", 505), Profile("vxp", "viewerId", "vx", "浙江", "杭州", null),
             ])).EnsureSuccessStatusCode();
             await server.WaitAppliedAsync();
             var next = await RunAsync(server);
             Assert.False(next.GetProperty("refitted").GetBoolean(), next.ToString());
-            Assert.Equal(1, next.GetProperty("viewersDecided").GetInt32());
+            Assert.Equal(2, next.GetProperty("viewersDecided").GetInt32());
             Assert.Equal(1, next.GetProperty("autoLinked").GetInt32());
             Assert.Equal(await IdAsync(server, "viewer:vn"), await IdAsync(server, "account:an"));
+            var held = (await CandidatesOfAsync(server, "viewer:vx")).Single(c => c.GetProperty("account").GetString() == t1);
+            Assert.True(held.GetProperty("probability").GetDouble() >= 0.6, held.ToString());
+            Assert.Equal("the account has a viewer id already", held.GetProperty("why").GetString());
             Assert.DoesNotContain(await CandidatesOfAsync(server, "viewer:vs"), c => c.GetProperty("id").GetString() == reject.GetProperty("id").GetString());
         }
         // After a restart the evidence is read from the log again; the decisions hold.
