@@ -4,8 +4,8 @@ using LiveProfile.Storage.Log;
 namespace LiveProfile.Server.Ingest;
 
 /// <summary>
-/// Events the server writes itself (an unmerge, a matcher's link): logged and applied in log order like any other, so that a replay after a
-/// restart redoes them exactly where they happened.
+/// Events the server writes itself (an unmerge, a matcher's link or a reviewer's decision): logged and applied in log
+/// order like any other, so that a replay after a restart redoes them exactly where they happened.
 /// </summary>
 internal sealed partial class IngestPipeline
 {
