@@ -12,7 +12,9 @@ internal sealed class IdentityEvidence
     /// <summary>Touches kept per identifier: co-touches count within the hour, so only the newest matter.</summary>
     public const int MaxTouches = 16;
 
-    private readonly Queue<ProductTouch> _touches = new();
+    private ProductTouch[]? _touches; // a ring of the newest, created with the first touch: most identifiers touch nothing
+    private int _touchCount;
+    private int _nextTouch;
 
     public string? Nickname { get; private set; }
 
@@ -26,7 +28,8 @@ internal sealed class IdentityEvidence
     public IReadOnlyList<string>? AddressTokens { get; private set; }
     public long AddressAtMs { get; private set; } = long.MinValue;
     public bool AnalyticsWithdrawn { get; private set; }
-    public IReadOnlyCollection<ProductTouch> Touches => _touches;
+    /// <summary>The newest touches, at most <see cref="MaxTouches"/>, in no particular order.</summary>
+    public ReadOnlySpan<ProductTouch> Touches => _touches.AsSpan(0, _touchCount);
 
     public void SetNickname(string nickname, ulong hash, long atMs)
     {
@@ -50,7 +53,9 @@ internal sealed class IdentityEvidence
 
     public void Touch(string product, long atMs)
     {
-        _touches.Enqueue(new ProductTouch(product, atMs / 60_000));
-        while (_touches.Count > MaxTouches) _touches.Dequeue();
+        var touches = _touches ??= new ProductTouch[MaxTouches];
+        touches[_nextTouch] = new ProductTouch(product, atMs / 60_000);
+        _nextTouch = (_nextTouch + 1) % MaxTouches;
+        _touchCount = Math.Min(_touchCount + 1, MaxTouches);
     }
 }

@@ -110,7 +110,9 @@ internal sealed class IdentityEvidenceBook
         var named = evidence.Where(e => e.Nickname is not null).MaxBy(e => e.NicknameAtMs);
         var region = evidence.Where(e => e.RegionAtMs > long.MinValue).MaxBy(e => e.RegionAtMs);
         var address = evidence.Where(e => e.AddressTokens is not null).MaxBy(e => e.AddressAtMs);
-        var touches = evidence.SelectMany(e => e.Touches).OrderByDescending(t => t.Minute).Take(IdentityEvidence.MaxTouches).ToArray();
+        var all = new List<ProductTouch>();
+        foreach (var e in evidence) all.AddRange(e.Touches);
+        var touches = all.OrderByDescending(t => t.Minute).Take(IdentityEvidence.MaxTouches).ToArray();
         var devices = members.Where(m => m.Kind == IdentifierKind.Device).Select(m => Hex(m.Hash)).ToArray();
         var phone = members.FirstOrDefault(m => m.Kind == IdentifierKind.Phone);
         return new PersonRecord(side.ToString(), named?.Nickname, devices.Length > 0 ? devices : null, phone.Hash != 0 ? Hex(phone.Hash) : null,

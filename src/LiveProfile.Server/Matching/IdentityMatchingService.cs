@@ -95,6 +95,7 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
         var applied = runtime.Pipeline.Dispatcher.AppliedLsn;
         var from = Math.Max(_readLsn + 1, runtime.Log.FirstLsn);
         if (applied < from) return;
+        var progress = Stopwatch.StartNew();
         foreach (var (lsn, e) in runtime.Log.ReadFrom(from))
         {
             if (lsn > applied) break;
@@ -102,6 +103,12 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
             lock (_tenants) state = State(e.Tenant);
             state.Book.Observe(e, Unseal);
             _readLsn = lsn;
+            // The first pass after a start reads the whole log: say how far it is.
+            if (progress.Elapsed.TotalSeconds >= 10)
+            {
+                Reading(logger, lsn, applied);
+                progress.Restart();
+            }
         }
     }
 
@@ -296,6 +303,9 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Identity matching for {Tenant}: {Linked} linked, {Review} to review ({Seconds:F1} s)")]
     private static partial void Passed(ILogger logger, string tenant, int linked, int review, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Identity matching is reading the log for evidence: position {Lsn} of {Applied}")]
+    private static partial void Reading(ILogger logger, long lsn, long applied);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Identity matching failed")]
     private static partial void Failed(ILogger logger, Exception exception);
