@@ -20,7 +20,7 @@ internal sealed class ResultTable(EngineResult plain, EngineResult tagged)
         Console.WriteLine("| system | events/s | cores busy (other processes) | events per core-second | engine (no tags) ÷ system | engine (default taxonomy) ÷ system | notes |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         Row("LiveProfile engine, no tags", plain.EventsPerSecond, plain.Cores, plain.OtherCores, "—", "—",
-            $"identity, routing, 2 partitions; heap {plain.HeapPerProfile:N0} B/profile ({plain.Profiles:N0} profiles)");
+            $"identity, routing, {EngineRun.Partitions} partitions; heap {plain.HeapPerProfile:N0} B/profile ({plain.Profiles:N0} profiles)");
         Row("LiveProfile engine, default taxonomy", tagged.EventsPerSecond, tagged.Cores, tagged.OtherCores, "—", "—", $"heap {tagged.HeapPerProfile:N0} B/profile");
         foreach (var (system, rate, cores, others, notes) in _peers)
         {

@@ -41,7 +41,7 @@ internal static class OrleansPeer
     private static async Task<SiloRun> RunSiloAsync(PeerStream stream, EngineResult engine, bool perUser)
     {
         var name = perUser ? "orleans (per user)" : "orleans (per event)";
-        var options = new EngineOptions { Partitions = 2 };
+        var options = new EngineOptions { Partitions = EngineRun.Partitions };
         var world = new PeerWorld(stream.Catalog.Select(c => c.Event), options.LocalUtcOffsetMinutes);
         var builder = Host.CreateApplicationBuilder();
         // Errors only: the forced full collections between phases stall the thread pool for seconds,

@@ -20,7 +20,7 @@ internal static class RedisPeer
         var plain = EngineRun.Best(stream, tags: false);
         var tagged = EngineRun.Best(stream, tags: true) with { Host = null! }; // only the plain engine is kept, to compare with
 
-        var options = new EngineOptions { Partitions = 2 };
+        var options = new EngineOptions { Partitions = EngineRun.Partitions };
         var world = new PeerWorld(stream.Catalog.Select(c => c.Event), options.LocalUtcOffsetMinutes);
         var config = new ConfigurationOptions { EndPoints = { { "127.0.0.1", settings.Port } }, AbortOnConnectFail = true, AllowAdmin = true, SyncTimeout = 60_000, AsyncTimeout = 60_000 };
         using var redis = await ConnectionMultiplexer.ConnectAsync(config);
