@@ -1,5 +1,6 @@
 using LiveProfile.Engine.Contract;
 using LiveProfile.Server.Matching;
+using Microsoft.Extensions.Options;
 
 namespace LiveProfile.Server.Http;
 
@@ -40,10 +41,8 @@ internal static class CandidateEndpoints
     {
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
         if (Open(id, tenant, matching, runtime, out var candidate) is { } problem) return problem;
-        var now = DateTimeOffset.UtcNow;
-        var why = $"accepted in review (matcher {IdentityMatchingService.Explain(ToMatch(candidate))})";
-        var e = IdentityMatchingService.MatchEvent(tenant, candidate.Viewer, candidate.Account, ToMatch(candidate) with { Probability = 1 }, why, now,
-            runtime.Pipeline.Dispatcher.WatermarkMs);
+        var why = $"accepted in review (matcher {IdentityMatchingService.Explain(candidate.Probability, candidate.Fields)})";
+        var e = PairDecisionEvents.Match(tenant, candidate.Viewer, candidate.Account, 1, why, runtime.Pipeline.Dispatcher.WatermarkMs);
         var lsn = await runtime.Pipeline.AppendInternalAsync(e, ct).ConfigureAwait(false);
         matching.Queue(tenant).Remove(candidate, accepted: true);
         var dispatcher = runtime.Pipeline.Dispatcher;
@@ -57,15 +56,7 @@ internal static class CandidateEndpoints
     {
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
         if (Open(id, tenant, matching, runtime, out var candidate) is { } problem) return problem;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var e = new EventRecord
-        {
-            Tenant = tenant, Id = $"reject-{Guid.NewGuid():N}", Type = EventType.IdentityReject,
-            TsMs = Math.Max(now, runtime.Pipeline.Dispatcher.WatermarkMs), ReceivedMs = now, Ids = [candidate.Viewer],
-        };
-        e.Props.LinkedIds = [candidate.Account];
-        e.Props.Confidence = candidate.Probability;
-        e.Props.Text = "rejected in review";
+        var e = PairDecisionEvents.Reject(tenant, candidate.Viewer, candidate.Account, candidate.Probability, runtime.Pipeline.Dispatcher.WatermarkMs);
         var lsn = await runtime.Pipeline.AppendInternalAsync(e, ct).ConfigureAwait(false);
         matching.Queue(tenant).Remove(candidate, accepted: false);
         return Results.Json(new RejectAnswer(candidate.Id, candidate.Viewer.ToString(), candidate.Account.ToString(), lsn), ServerJson.Context.RejectAnswer);
@@ -74,8 +65,12 @@ internal static class CandidateEndpoints
     /// <summary>The candidate, when it is still there to decide: known, not kept apart, the viewer not linked to an account since.</summary>
     private static IResult? Open(string id, string tenant, IdentityMatchingService matching, EngineRuntime runtime, out ReviewCandidate candidate)
     {
-        candidate = matching.Queue(tenant).Find(id)!;
-        if (candidate is null) return Problems.Of(404, "unknown_candidate", $"no candidate {id} waits for review (GET /v1/identity/candidates lists them)");
+        if (matching.Queue(tenant).Find(id) is not { } found)
+        {
+            candidate = null!;
+            return Problems.Of(404, "unknown_candidate", $"no candidate {id} waits for review (GET /v1/identity/candidates lists them)");
+        }
+        candidate = found;
         var dispatcher = runtime.Pipeline.Dispatcher;
         if (dispatcher.KeptApart(candidate.Viewer.Hash, candidate.Account.Hash))
         {
@@ -90,26 +85,22 @@ internal static class CandidateEndpoints
         return null;
     }
 
-    private static async Task<IResult> RunAsync(HttpContext http, IdentityMatchingService matching, TenantResolver tenants, CancellationToken ct)
+    private static async Task<IResult> RunAsync(HttpContext http, IdentityMatchingService matching, TenantResolver tenants, IOptions<ServerOptions> options,
+        CancellationToken ct)
     {
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
         var reports = await matching.RunAsync(ct).ConfigureAwait(false);
-        return Results.Json(Describe(tenant, matching, reports.FirstOrDefault(r => r.Tenant == tenant), http), ServerJson.Context.MatchingAnswer);
+        return Results.Json(Describe(tenant, matching, reports.FirstOrDefault(r => r.Tenant == tenant), options.Value), ServerJson.Context.MatchingAnswer);
     }
 
-    private static IResult Status(HttpContext http, IdentityMatchingService matching, TenantResolver tenants)
+    private static IResult Status(HttpContext http, IdentityMatchingService matching, TenantResolver tenants, IOptions<ServerOptions> options)
     {
         if (!tenants.TryResolve(http, out var tenant, out var denied)) return denied!;
-        return Results.Json(Describe(tenant, matching, matching.LastPass(tenant), http), ServerJson.Context.MatchingAnswer);
+        return Results.Json(Describe(tenant, matching, matching.LastPass(tenant), options.Value), ServerJson.Context.MatchingAnswer);
     }
 
-    private static MatchingAnswer Describe(string tenant, IdentityMatchingService matching, MatchingPassReport? pass, HttpContext http)
-    {
-        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
-        return new MatchingAnswer(options.IdentityAutoLinkAt, options.IdentityReviewAt, options.IdentityMatchInterval, matching.Queue(tenant).Count, pass);
-    }
-
-    private static LiveProfile.Matching.MatchCandidate ToMatch(ReviewCandidate c) => new(c.Account.ToString(), c.Probability, 0, c.Fields);
+    private static MatchingAnswer Describe(string tenant, IdentityMatchingService matching, MatchingPassReport? pass, ServerOptions options) =>
+        new(options.IdentityAutoLinkAt, options.IdentityReviewAt, options.IdentityMatchInterval, matching.Queue(tenant).Count, pass);
 
     private static CandidateAnswer Answer(ReviewCandidate c) => new(c.Id, c.Viewer.ToString(), c.Account.ToString(), c.Probability, c.Rivals, c.Why,
         c.FoundAt, [.. c.Fields.Select(f => new CandidateFieldAnswer(IdentityMatchingService.Name(f.Field), f.Level, Math.Round(f.Weight, 2)))]);

@@ -132,10 +132,12 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
         var dispatcher = runtime.Pipeline.Dispatcher;
         var changed = state.Book.TakeChanged();
         var refit = state.Matcher is null || DateTimeOffset.UtcNow - state.FittedAt >= settings.IdentityRefitInterval
-            || state.Matcher.AccountCount >= 1.25 * state.FittedAccounts || state.ViewerIds.Count >= 1.25 * state.FittedViewers;
+            || state.Matcher.AccountCount >= 1.25 * state.FittedAccounts || state.ViewersSeen >= 1.25 * state.FittedViewers;
         var population = state.Book.Records(dispatcher, refit ? state.Book.All : changed);
-        foreach (var (id, side) in population.Sides) state.Sides[id] = side;
-        foreach (var viewer in population.Viewers) state.ViewerIds.Add(viewer.Id);
+        foreach (var (id, side) in population.Sides)
+        {
+            if (state.Sides.TryAdd(id, side) && side.Kind == IdentifierKind.Viewer) state.ViewersSeen++;
+        }
         MatchingPassReport Report(int linked, string? skipped) =>
             new(tenant, DateTimeOffset.UtcNow, refit && skipped is null, state.Matcher?.AccountCount ?? population.Accounts.Count, population.Viewers.Count,
                 linked, state.Queue.Count, skipped, Stopwatch.GetElapsedTime(started).TotalSeconds, state.Matcher?.Model?.Prior,
@@ -156,7 +158,7 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
                 var randomPairs = (int)Math.Clamp((long)population.Accounts.Count * population.Viewers.Count, 10_000, 1_000_000);
                 matcher.Fit(population.Viewers, randomPairs);
                 (state.Matcher, state.FittedAt) = (matcher, DateTimeOffset.UtcNow);
-                (state.FittedAccounts, state.FittedViewers) = (population.Accounts.Count, state.ViewerIds.Count);
+                (state.FittedAccounts, state.FittedViewers) = (population.Accounts.Count, state.ViewersSeen);
             }
             else
             {
@@ -167,9 +169,8 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
 
         var (links, review) = Decide(tenant, state, population.Viewers, decided);
         foreach (var batch in links.Chunk(LinksPerBatch)) await runtime.Pipeline.AppendInternalAsync(batch, ct).ConfigureAwait(false);
-        var decidedViewers = population.Viewers.Select(v => state.Sides[v.Id]).ToHashSet();
         if (refit) state.Queue.Replace(review);
-        else state.Queue.Update(decidedViewers, review, c => Settled(dispatcher, c));
+        else state.Queue.Update(population.Viewers.Select(v => state.Sides[v.Id]).ToHashSet(), review, c => Settled(dispatcher, c));
         return Report(links.Count, null);
     }
 
@@ -202,7 +203,8 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
             var winner = linkedTo.TryGetValue(open[0].AccountId, out var w) ? w.Viewer : -1;
             if (decision == MatchDecision.AutoLink && open[0] == candidates[0] && winner == i)
             {
-                links.Add(MatchEvent(tenant, viewer, state.Sides[open[0].AccountId], open[0], Explain(open[0]), now, dispatcher.WatermarkMs));
+                links.Add(PairDecisionEvents.Match(tenant, viewer, state.Sides[open[0].AccountId], open[0].Probability,
+                    Explain(open[0].Probability, open[0].Fields), dispatcher.WatermarkMs));
                 continue;
             }
             var why = decision != MatchDecision.AutoLink ? $"below the auto-link threshold ({options.Value.IdentityAutoLinkAt})"
@@ -227,28 +229,12 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
         dispatcher.Members(dispatcher.Locate(c.Viewer.Hash).Profile).Any(m => m.Kind == IdentifierKind.Account)
         || dispatcher.KeptApart(c.Viewer.Hash, c.Account.Hash);
 
-    /// <summary>An <c>identity.match</c> joining a viewer to an account, with the probability and why.</summary>
-    public static EventRecord MatchEvent(string tenant, Pseudonym viewer, Pseudonym account, MatchCandidate candidate, string why, DateTimeOffset now,
-        long watermarkMs)
-    {
-        var ms = now.ToUnixTimeMilliseconds();
-        var e = new EventRecord
-        {
-            Tenant = tenant, Id = $"match-{Guid.NewGuid():N}", Type = EventType.IdentityMatch, TsMs = Math.Max(ms, watermarkMs), ReceivedMs = ms,
-            Ids = [viewer],
-        };
-        e.Props.LinkedIds = [account];
-        e.Props.Confidence = candidate.Probability;
-        e.Props.Text = why;
-        return e;
-    }
-
     /// <summary>The probability and the fields that weighed, strongest first: <c>p 0.97: nickname same +11.2 bits, …</c>.</summary>
-    public static string Explain(MatchCandidate candidate)
+    public static string Explain(double probability, IEnumerable<FieldContribution> contributions)
     {
-        var fields = candidate.Fields.Where(f => f.Level != "missing" && Math.Abs(f.Weight) >= 0.05).OrderByDescending(f => Math.Abs(f.Weight))
+        var fields = contributions.Where(f => f.Level != "missing" && Math.Abs(f.Weight) >= 0.05).OrderByDescending(f => Math.Abs(f.Weight))
             .Select(f => string.Create(CultureInfo.InvariantCulture, $"{Name(f.Field)} {f.Level} {f.Weight:+0.0;-0.0} bits"));
-        return string.Create(CultureInfo.InvariantCulture, $"p {candidate.Probability:0.000}: {string.Join(", ", fields)}");
+        return string.Create(CultureInfo.InvariantCulture, $"p {probability:0.000}: {string.Join(", ", fields)}");
     }
 
     public static string Name(MatchField field) => field switch
@@ -297,8 +283,8 @@ internal sealed partial class IdentityMatchingService(EngineRuntime runtime, IOp
         /// <summary>The identifier each record id stands for (record ids are identifiers as the API writes them).</summary>
         public Dictionary<string, Pseudonym> Sides { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Viewer records seen: the population a refit is due for when it grew by a quarter.</summary>
-        public HashSet<string> ViewerIds { get; } = new(StringComparer.Ordinal);
+        /// <summary>Viewer records seen (entries of <see cref="Sides"/> that are viewers): a refit is due when they grew by a quarter.</summary>
+        public int ViewersSeen { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Identity matching for {Tenant}: {Linked} linked, {Review} to review ({Seconds:F1} s)")]

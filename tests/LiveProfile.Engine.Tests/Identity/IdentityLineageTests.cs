@@ -40,10 +40,7 @@ public sealed class IdentityLineageTests
     public void SaveAndLoad_KeepsTheLinks()
     {
         var graph = Built();
-        using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) graph.Save(w);
-        buffer.Position = 0;
-        var loaded = IdentityGraph.Load(new BinaryReader(buffer));
+        var loaded = GraphCheckpoint.Reloaded(graph);
         var root = loaded.Find(Device.Hash);
         Assert.Equal(graph.Links(root), loaded.Links(root));
         Assert.Equal(graph.Members(root).OrderBy(m => m.Hash), loaded.Members(root).OrderBy(m => m.Hash));
