@@ -49,7 +49,7 @@ public sealed partial class PartitionEngine
         if (sink is null && _savedCounts.Count == 0) return;
         foreach (var segment in _tagRuntime.SavedSegments)
         {
-            if (!SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag))) continue;
+            if (!Satisfies(profile, segment)) continue;
             MoveSavedCount(segment, +1);
             sink?.Publish(new TagChange(profile.Id, segment.ChangeTag, TagChangeKind.SegmentEntered, 0, 0, NowFor(profile), _taxonomy.Version));
         }
@@ -61,7 +61,10 @@ public sealed partial class PartitionEngine
         if (_savedCounts.Count == 0) return;
         foreach (var segment in _tagRuntime.SavedSegments)
         {
-            if (SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag))) MoveSavedCount(segment, -1);
+            if (Satisfies(profile, segment)) MoveSavedCount(segment, -1);
         }
     }
+
+    // A method of its own: a lambda in the callers would allocate its closure on every call, segments or not.
+    private static bool Satisfies(Profile profile, SavedSegment segment) => SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag));
 }

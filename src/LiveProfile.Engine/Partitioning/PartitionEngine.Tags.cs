@@ -208,16 +208,17 @@ public sealed partial class PartitionEngine
         foreach (var segment in _tagRuntime.SavedSegments)
         {
             if (!segment.Reads(_changedTags)) continue;
-            var now = SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag));
-            // Each changed tag flipped exactly once in this evaluation: before it, it held the other way.
-            var before = SegmentEvaluator.Matches(segment.Node,
-                tag => Holds(profile, tag) ^ (TagKeys.TryGet(tag, out var key) && _changedTags.Contains(key)));
-            if (now == before) continue;
+            var now = Satisfies(profile, segment);
+            if (now == SatisfiedBeforeChanges(profile, segment)) continue;
             MoveSavedCount(segment, now ? +1 : -1);
             sink?.Publish(new TagChange(profile.Id, segment.ChangeTag, now ? TagChangeKind.SegmentEntered : TagChangeKind.SegmentLeft, 0, 0, nowMs,
                 _taxonomy.Version));
         }
     }
+
+    /// <summary>Whether the profile satisfied the segment before this evaluation: each changed tag flipped exactly once in it.</summary>
+    private bool SatisfiedBeforeChanges(Profile profile, SavedSegment segment) =>
+        SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag) ^ (TagKeys.TryGet(tag, out var key) && _changedTags.Contains(key)));
 
     private static bool Holds(Profile profile, string tag) => TagKeys.TryGet(tag, out var key) && profile.IndexOfTag(key) >= 0;
 
@@ -254,7 +255,7 @@ public sealed partial class PartitionEngine
         }
         foreach (var segment in _tagRuntime.SavedSegments)
         {
-            if (!SegmentEvaluator.Matches(segment.Node, tag => Holds(profile, tag))) continue;
+            if (!Satisfies(profile, segment)) continue;
             sink.Publish(new TagChange(profile.Id, segment.ChangeTag, TagChangeKind.SegmentLeft, 0, 0, nowMs, _taxonomy.Version, reason));
         }
     }

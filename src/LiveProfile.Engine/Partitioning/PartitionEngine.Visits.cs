@@ -30,9 +30,11 @@ public sealed partial class PartitionEngine
     private void RecordPresence(Profile profile, string roomId, int room, int session, long tsMs, PresenceKind kind) =>
         UpdatePresence(profile, roomId, room, session, tsMs, _visits.Record(profile.Id, session, tsMs, kind, WatermarkMs, _countDwell, profile));
 
-    private void CountDwell(ulong profileId, int session, long joinMs, int seconds)
+    private void CountDwell(ulong profileId, object? owner, int session, long joinMs, int seconds)
     {
-        if (!_profiles.TryGetValue(profileId, out var profile)) return;
+        // The owner the visit was recorded for saves a lookup; it may be gone (merged, erased) or unknown (restored).
+        var profile = owner as Profile is { } o && IsHeld(o) ? o : _profiles.GetValueOrDefault(profileId);
+        if (profile is null) return;
         MarkDirty(profile, Contract.EventType.LiveLeave); // dwell changed, whatever closed the visit
         var day = EventTime.LocalDay(joinMs, Options.LocalUtcOffsetMinutes);
         profile.Count(day, FeatureKeys.DwellSeconds, (uint)seconds);

@@ -58,7 +58,7 @@ public sealed class LiveVisitsTests
     {
         var visits = new LiveVisits(Timeout, Lateness);
         var counted = new Dictionary<(ulong, int), long>();
-        LiveVisits.DwellCounter count = (profile, session, _, seconds) =>
+        LiveVisits.DwellCounter count = (profile, _, session, _, seconds) =>
         {
             Assert.True(seconds > 0);
             counted[(profile, session)] = counted.GetValueOrDefault((profile, session)) + seconds;
@@ -114,7 +114,7 @@ public sealed class LiveVisitsTests
     {
         var visits = new LiveVisits(Timeout, Lateness);
         var counted = new List<int>();
-        LiveVisits.DwellCounter count = (_, _, _, seconds) => counted.Add(seconds);
+        LiveVisits.DwellCounter count = (_, _, _, _, seconds) => counted.Add(seconds);
         visits.Record(1, 1, T0, PresenceKind.Join, T0, count);
         visits.Record(1, 1, T0 + 60_000, PresenceKind.Seen, T0, count);
         visits.Sweep(T0 + 600_000, count); // another producer is ten minutes ahead: the visit closes at 60 s
@@ -131,7 +131,7 @@ public sealed class LiveVisitsTests
     {
         var visits = new LiveVisits(Timeout, Lateness);
         var counted = new List<int>();
-        LiveVisits.DwellCounter count = (_, _, _, seconds) => counted.Add(seconds);
+        LiveVisits.DwellCounter count = (_, _, _, _, seconds) => counted.Add(seconds);
         visits.Record(1, 1, T0, PresenceKind.Join, T0, count);
         visits.Record(1, 1, T0 + 60_000, PresenceKind.Leave, T0, count);
         visits.Sweep(T0 + Timeout + Lateness + 60_001, count);
@@ -145,7 +145,7 @@ public sealed class LiveVisitsTests
     {
         var visits = new LiveVisits(Timeout, Lateness);
         var counted = 0L;
-        LiveVisits.DwellCounter count = (_, _, _, seconds) => counted += seconds;
+        LiveVisits.DwellCounter count = (_, _, _, _, seconds) => counted += seconds;
         for (var i = 0; i < 3 * LiveVisits.MaxPerSession; i++)
         {
             visits.Record(1, 1, T0 + i * 1_000_000L, PresenceKind.Join, long.MinValue, count);
@@ -160,7 +160,7 @@ public sealed class LiveVisitsTests
     {
         var visits = new LiveVisits(Timeout, Lateness);
         var counted = 0L;
-        LiveVisits.DwellCounter count = (_, _, _, seconds) => counted += seconds;
+        LiveVisits.DwellCounter count = (_, _, _, _, seconds) => counted += seconds;
         visits.Record(7, 3, T0, PresenceKind.Join, T0, count);
         visits.Record(7, 3, T0 + 50_000, PresenceKind.Seen, T0, count);
         visits.Sweep(T0 + 500_000, count);

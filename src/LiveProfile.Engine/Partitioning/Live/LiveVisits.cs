@@ -27,7 +27,8 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     private readonly List<(ulong Profile, int Session, object? Owner)> _left = [];
 
     /// <summary>Called with the dwell to add: the whole of a visit that closed, or what a late event added to a closed one.</summary>
-    public delegate void DwellCounter(ulong profile, int session, long joinMs, int seconds);
+    /// <param name="owner">The caller's object for the profile, when it gave one (it may since have gone: merged, erased).</param>
+    public delegate void DwellCounter(ulong profile, object? owner, int session, long joinMs, int seconds);
 
     /// <summary>Sessions with visits held (open, or closed and still within the allowed lateness).</summary>
     public int Count => _visits.Count;
@@ -46,7 +47,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             var newest = held[^1];
             if (tsMs > newest.LastMs && newest.ContinuesInto(new PresenceInterval(tsMs, tsMs, 0, edges), timeoutMs))
             {
-                held[^1] = Settle(key, newest with { LastMs = tsMs, Edges = newest.Edges | edges }, watermarkMs, count);
+                held[^1] = Settle(key, owner ?? stored.Owner, newest with { LastMs = tsMs, Edges = newest.Edges | edges }, watermarkMs, count);
                 stored.Owner = owner ?? stored.Owner;
                 return Mark(ref stored, watermarkMs);
             }
@@ -56,13 +57,11 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
                 if (!visit.Contains(tsMs)) continue;
                 // Inside a known visit: only a join at its very start or a leave at its very end says something new.
                 if (kind == PresenceKind.Join && tsMs == visit.JoinMs) held[i] = visit with { Edges = visit.Edges | PresenceEdges.Joined };
-                else if (kind == PresenceKind.Leave && tsMs == visit.LastMs) held[i] = Settle(key, visit with { Edges = visit.Edges | edges }, watermarkMs, count);
+                else if (kind == PresenceKind.Leave && tsMs == visit.LastMs) held[i] = Settle(key, owner ?? stored.Owner, visit with { Edges = visit.Edges | edges }, watermarkMs, count);
                 return Mark(ref stored, watermarkMs);
             }
         }
-        ref var added = ref Add(key, new PresenceInterval(tsMs, tsMs, 0, edges), watermarkMs, count);
-        added.Owner = owner ?? added.Owner;
-        return Mark(ref added, watermarkMs);
+        return Mark(ref Add(key, new PresenceInterval(tsMs, tsMs, 0, edges), watermarkMs, count, owner), watermarkMs);
     }
 
     /// <summary>
@@ -71,7 +70,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     /// </summary>
     public bool Add(ulong profile, int session, PresenceInterval visit, long watermarkMs, DwellCounter count)
     {
-        return Mark(ref Add((profile, session), visit, watermarkMs, count), watermarkMs);
+        return Mark(ref Add((profile, session), visit, watermarkMs, count, owner: null), watermarkMs);
     }
 
     /// <summary>The sessions whose viewer the latest <see cref="Sweep"/> found gone (every visit closed by time-out).</summary>
@@ -108,7 +107,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             var keep = 0;
             for (var i = 0; i < held.Length; i++)
             {
-                held[i] = Settle(key, held[i], watermarkMs, count);
+                held[i] = Settle(key, stored.Owner, held[i], watermarkMs, count);
                 if (!IsOlderThan(held[i], timeoutMs + latenessMs, watermarkMs)) keep++;
             }
             if (keep == 0)
@@ -119,9 +118,9 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             }
             if (keep < held.Length)
             {
-                var kept = new List<PresenceInterval>(keep);
-                foreach (var v in held) if (!IsOlderThan(v, timeoutMs + latenessMs, watermarkMs)) kept.Add(v);
-                stored.Replace([.. kept]);
+                var kept = 0;
+                foreach (var v in held) if (!IsOlderThan(v, timeoutMs + latenessMs, watermarkMs)) held[kept++] = v;
+                stored.Truncate(kept);
                 held = stored.AsSpan();
             }
             if (wasPresent && !(stored.Present = IsOpen(held[^1], watermarkMs))) _left.Add((key.Profile, key.Session, stored.Owner));
@@ -200,19 +199,20 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     }
 
     /// <summary>Adds a visit to its session's; returns the stored entry.</summary>
-    private ref SessionVisits Add((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
+    private ref SessionVisits Add((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count, object? owner)
     {
         ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(_visits, key, out var exists);
         if (!exists)
         {
-            stored = new SessionVisits(Settle(key, visit, watermarkMs, count)) { DueMs = visit.LastMs };
+            stored = new SessionVisits(Settle(key, owner, visit, watermarkMs, count)) { DueMs = visit.LastMs, Owner = owner };
             _due.Schedule(key, visit.LastMs);
             return ref stored;
         }
+        owner = stored.Owner = owner ?? stored.Owner;
         var held = stored.AsSpan();
         var at = 0;
         while (at < held.Length && held[at].JoinMs <= visit.JoinMs) at++;
-        // Most late events widen a neighbour: merge in place, and only a visit bridging two needs a new array.
+        // Most late events widen a neighbour, merged in place; a visit of its own is inserted.
         if (at > 0 && Joins(held[at - 1], visit) || at < held.Length && Joins(visit, held[at]))
         {
             var into = at > 0 && Joins(held[at - 1], visit) ? at - 1 : at;
@@ -220,28 +220,27 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
             var bridged = into + 1 < held.Length && Joins(held[into], held[into + 1]) || into > 0 && Joins(held[into - 1], held[into]);
             if (!bridged)
             {
-                held[into] = Settle(key, held[into], watermarkMs, count);
+                held[into] = Settle(key, owner, held[into], watermarkMs, count);
                 ScheduleSooner(ref stored, key, watermarkMs);
                 return ref stored;
             }
-            var merged = held.ToArray();
-            into = Coalesce(merged, into, out var remaining);
-            merged[into] = Settle(key, merged[into], watermarkMs, count);
-            stored.Replace(merged[..remaining]);
+            into = Coalesce(held, into, out var remaining);
+            held[into] = Settle(key, owner, held[into], watermarkMs, count);
+            stored.Truncate(remaining);
             ScheduleSooner(ref stored, key, watermarkMs);
             return ref stored;
         }
-        PresenceInterval[] grown = [.. held[..at], visit, .. held[at..]];
+        stored.Insert(at, visit);
+        var grown = stored.AsSpan();
         at = Coalesce(grown, at, out var length);
-        grown[at] = Settle(key, grown[at], watermarkMs, count);
-        var first = 0;
+        grown[at] = Settle(key, owner, grown[at], watermarkMs, count);
+        stored.Truncate(length);
         if (length > MaxPerSession)
         {
             // The oldest goes, counted first as if its time had come.
-            Settle(key, grown[0], long.MaxValue, count);
-            first = 1;
+            Settle(key, owner, grown[0], long.MaxValue, count);
+            stored.RemoveOldest();
         }
-        stored.Replace(first == 0 && length == grown.Length ? grown : grown[first..length]);
         ScheduleSooner(ref stored, key, watermarkMs);
         return ref stored;
     }
@@ -269,20 +268,20 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
     /// Merges the visit at <paramref name="at"/> with the neighbours it overlaps or continues; returns its new index and,
     /// in <paramref name="length"/>, how many visits remain at the front of <paramref name="visits"/>.
     /// </summary>
-    private int Coalesce(PresenceInterval[] visits, int at, out int length)
+    private int Coalesce(Span<PresenceInterval> visits, int at, out int length)
     {
         length = visits.Length;
         while (at > 0 && Joins(visits[at - 1], visits[at]))
         {
             visits[at - 1] = visits[at - 1].Union(visits[at]);
-            Array.Copy(visits, at + 1, visits, at, length - at - 1);
+            visits[(at + 1)..length].CopyTo(visits[at..]);
             length--;
             at--;
         }
         while (at + 1 < length && Joins(visits[at], visits[at + 1]))
         {
             visits[at] = visits[at].Union(visits[at + 1]);
-            Array.Copy(visits, at + 2, visits, at + 1, length - at - 2);
+            visits[(at + 2)..length].CopyTo(visits[(at + 1)..]);
             length--;
         }
         return at;
@@ -290,16 +289,22 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
 
     /// <summary>
     /// The visits of one session, oldest first: nearly always one, held inline in the map's entry (no array to allocate
-    /// and no second cache miss); an array only when a viewer left and came back.
+    /// and no second cache miss); an array only when a viewer left and came back, grown by doubling and reused as visits
+    /// come and go (a returning viewer adds one visit at a time).
     /// </summary>
     private struct SessionVisits
     {
         private PresenceInterval _single;
         private PresenceInterval[]? _many;
+        private int _count; // visits held in _many, when it is in use
 
         public SessionVisits(PresenceInterval single) => _single = single;
 
-        public SessionVisits(PresenceInterval[] visits) => Replace(visits);
+        public SessionVisits(PresenceInterval[] visits)
+        {
+            if (visits.Length == 1) _single = visits[0];
+            else (_many, _count) = (visits, visits.Length);
+        }
 
         /// <summary>The caller's object for the profile, when it gave one.</summary>
         public object? Owner;
@@ -310,31 +315,49 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         /// <summary>The viewer is in the session: as last reported by <see cref="Record"/>, <see cref="Add(ulong, int, PresenceInterval, long, DwellCounter)"/> or a sweep.</summary>
         public bool Present;
 
-        public void Replace(PresenceInterval[] visits)
-        {
-            _single = visits.Length == 1 ? visits[0] : default;
-            _many = visits.Length == 1 ? null : visits;
-        }
-
-        public readonly int Length => _many?.Length ?? 1;
+        public readonly int Length => _many is null ? 1 : _count;
 
         /// <summary>The visits, writable in place: use it on the stored entry (through a ref), not on a copy.</summary>
         [UnscopedRef]
-        public Span<PresenceInterval> AsSpan() => _many ?? MemoryMarshal.CreateSpan(ref _single, 1);
+        public Span<PresenceInterval> AsSpan() => _many is { } many ? many.AsSpan(0, _count) : MemoryMarshal.CreateSpan(ref _single, 1);
 
-        public readonly PresenceInterval[] ToArray() => _many is { } many ? [.. many] : [_single];
+        /// <summary>Inserts a visit before the one at <paramref name="at"/>.</summary>
+        public void Insert(int at, PresenceInterval visit)
+        {
+            if (_many is null)
+            {
+                _many = new PresenceInterval[4];
+                _many[0] = _single;
+                _count = 1;
+            }
+            else if (_count == _many.Length) Array.Resize(ref _many, _count * 2);
+            Array.Copy(_many, at, _many, at + 1, _count - at);
+            _many[at] = visit;
+            _count++;
+        }
+
+        /// <summary>Keeps the first <paramref name="length"/> visits (at least one).</summary>
+        public void Truncate(int length)
+        {
+            if (_many is not null) _count = length;
+        }
+
+        /// <summary>Forgets the oldest visit.</summary>
+        public void RemoveOldest() => Array.Copy(_many!, 1, _many!, 0, --_count);
+
+        public readonly PresenceInterval[] ToArray() => _many is { } many ? many[.._count] : [_single];
     }
 
     private bool Joins(PresenceInterval earlier, PresenceInterval later) =>
         later.JoinMs <= earlier.LastMs || earlier.ContinuesInto(later, timeoutMs);
 
     /// <summary>Counts what a closed visit has not had counted yet.</summary>
-    private PresenceInterval Settle((ulong Profile, int Session) key, PresenceInterval visit, long watermarkMs, DwellCounter count)
+    private PresenceInterval Settle((ulong Profile, int Session) key, object? owner, PresenceInterval visit, long watermarkMs, DwellCounter count)
     {
         if (!visit.EndsWithLeave && !IsOlderThan(visit, timeoutMs, watermarkMs)) return visit;
         var seconds = visit.Seconds;
         if (seconds <= visit.CountedSeconds) return visit;
-        count(key.Profile, key.Session, visit.JoinMs, seconds - visit.CountedSeconds);
+        count(key.Profile, owner, key.Session, visit.JoinMs, seconds - visit.CountedSeconds);
         return visit with { CountedSeconds = seconds };
     }
 
