@@ -7,19 +7,23 @@ namespace LiveProfile.Engine.Partitioning;
 /// <summary>
 /// Routes logged events, in log order, to their partitions: resolves identity (merging profiles
 /// when an event joins two), groups commands per partition and delivers each group as one batch.
-/// Delivery is pipelined: while the partitions apply one hand-off, the next batch is routed
-/// (double-buffered lists); a partition still receives its batches one at a time, in order.
+/// Delivery is pipelined: while the partitions apply one hand-off, the next batch is routed, and up to
+/// <see cref="HandOffsInFlight"/> hand-offs are out at once, so that a partition done with one starts on the next
+/// while a slower one finishes (no core idles at a batch's tail); a partition still receives its batches one at a
+/// time, in order.
 /// Single caller at a time (the ingest pipeline's apply loop, or a replay).
 /// </summary>
 public sealed class EngineDispatcher
 {
     private readonly IPartitionHost _host;
+    /// <summary>Hand-offs out at once: the one the partitions apply, and the next, which each starts as soon as it is done.</summary>
+    private const int HandOffsInFlight = 2;
+
     private List<PartitionCommand>[] _pending;
-    private List<PartitionCommand>[] _sending;
-    private Task _inFlight = Task.CompletedTask;
-    private long _inFlightLsn;
+    private readonly Queue<(List<PartitionCommand>[] Lists, Task Applied, long Lsn)> _inFlight = new();
+    private readonly Stack<List<PartitionCommand>[]> _spareLists = new();
+    private readonly Task[] _partitionTails; // each partition's latest hand-off: the next one starts after it
     private readonly List<(ulong From, ulong To)> _merges = [];
-    private readonly Task[] _tasks;
     private ProfileRebuilder? _rebuilder;
     // The identity graph is written by the dispatching caller and read by queries on other threads.
     private readonly Lock _identityLock = new();
@@ -28,11 +32,10 @@ public sealed class EngineDispatcher
     {
         _host = host;
         Identity = identity;
-        AppliedLsn = RoutedLsn = _inFlightLsn = appliedLsn;
+        AppliedLsn = RoutedLsn = appliedLsn;
         WatermarkMs = watermarkMs;
         _pending = NewLists(host.Partitions);
-        _sending = NewLists(host.Partitions);
-        _tasks = new Task[host.Partitions];
+        _partitionTails = [.. Enumerable.Repeat(Task.CompletedTask, host.Partitions)];
     }
 
     public IdentityGraph Identity { get; }
@@ -146,23 +149,42 @@ public sealed class EngineDispatcher
         if (drain) await DrainAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Hands the pending commands to the partitions (after the previous hand-off is applied) and moves their clocks.</summary>
+    /// <summary>
+    /// Hands the pending commands to the partitions and moves their clocks; each partition applies them after its previous
+    /// hand-off. Waits first while <see cref="HandOffsInFlight"/> hand-offs are out.
+    /// </summary>
     public async Task FlushAsync()
     {
-        await DrainAsync().ConfigureAwait(false);
-        (_pending, _sending) = (_sending, _pending);
-        for (var p = 0; p < _sending.Length; p++) _tasks[p] = _host.ApplyAsync(p, _sending[p], WatermarkMs);
-        _inFlight = Task.WhenAll(_tasks);
-        _inFlightLsn = RoutedLsn;
+        while (_inFlight.Count >= HandOffsInFlight) await CompleteOldestAsync().ConfigureAwait(false);
+        var lists = _pending;
+        _pending = _spareLists.Count > 0 ? _spareLists.Pop() : NewLists(Partitions);
+        var applied = new Task[lists.Length];
+        for (var p = 0; p < lists.Length; p++) applied[p] = _partitionTails[p] = ApplyAfterAsync(_partitionTails[p], p, lists[p], WatermarkMs);
+        _inFlight.Enqueue((lists, Task.WhenAll(applied), RoutedLsn));
     }
 
     /// <summary>Waits until everything handed over is applied; then <see cref="AppliedLsn"/> equals <see cref="RoutedLsn"/>.</summary>
     public async Task DrainAsync()
     {
-        await _inFlight.ConfigureAwait(false);
+        while (_inFlight.Count > 0) await CompleteOldestAsync().ConfigureAwait(false);
+    }
+
+    private async Task ApplyAfterAsync(Task previous, int partition, List<PartitionCommand> batch, long watermarkMs)
+    {
+        await previous.ConfigureAwait(false);
+        await _host.ApplyAsync(partition, batch, watermarkMs).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the oldest hand-off out; its log position is then applied, and its lists are free again.</summary>
+    private async Task CompleteOldestAsync()
+    {
+        var (lists, applied, lsn) = _inFlight.Peek();
+        await applied.ConfigureAwait(false); // a failed hand-off stays at the head: every later wait fails with it
+        _inFlight.Dequeue();
         // Hosts apply a batch before their task completes and keep no reference: the lists are reused.
-        foreach (var list in _sending) list.Clear();
-        AppliedLsn = _inFlightLsn;
+        foreach (var list in lists) list.Clear();
+        _spareLists.Push(lists);
+        AppliedLsn = lsn;
     }
 
     /// <summary>Steps every partition without events (they continue pending tag work: a backfill, a day sweep).</summary>
