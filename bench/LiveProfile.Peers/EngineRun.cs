@@ -30,9 +30,15 @@ internal static class EngineRun
         return first.EventsPerSecond > second.EventsPerSecond ? first with { Host = second.Host } : second;
     }
 
-    private static EngineResult Run(PeerStream stream, bool tags)
+    /// <summary>
+    /// The engine without tags once more, after a peer ran: the machine's speed drifts over minutes, so the ratios are also
+    /// given against the slower of the engine's runs before and after the peer.
+    /// </summary>
+    public static EngineResult Again(PeerStream stream) => Run(stream, tags: false, "no tags, again after the peers") with { Host = null! };
+
+    private static EngineResult Run(PeerStream stream, bool tags, string? label = null)
     {
-        var name = tags ? "default taxonomy" : "no tags";
+        var name = label ?? (tags ? "default taxonomy" : "no tags");
         var heapBefore = Heap.Collect();
         var host = new LocalPartitionHost(new EngineOptions { Partitions = Partitions }, parallel: true,
             new TagRuntime(Partitions, tags ? CompiledTaxonomy.Default : CompiledTaxonomy.None));

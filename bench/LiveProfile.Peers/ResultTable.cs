@@ -28,6 +28,19 @@ internal sealed class ResultTable(EngineResult plain, EngineResult tagged)
         }
     }
 
+    /// <summary>
+    /// The engine measured again after the peers, and each peer's ratio against the slower of the engine's two measurements:
+    /// a peer's run lasts minutes, during which the machine may slow down or speed up.
+    /// </summary>
+    public void PrintBracketed(EngineResult after)
+    {
+        var slower = Math.Min(plain.EventsPerSecond, after.EventsPerSecond);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"The engine (no tags) again after the peers: {after.EventsPerSecond:N0} events/s on {after.Cores:F2} cores. Against the slower of its two measurements ({slower:N0} events/s):"));
+        foreach (var (system, rate, _, _, _) in _peers) Console.WriteLine($"- engine ÷ {system}: {Ratio(slower / rate)}");
+    }
+
     private static string Ratio(double ratio) => ratio.ToString("F1", CultureInfo.InvariantCulture) + "×";
 
     private static void Row(string system, double rate, double cores, double others, string plainRatio, string taggedRatio, string notes) =>

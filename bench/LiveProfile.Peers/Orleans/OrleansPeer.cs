@@ -35,6 +35,7 @@ internal static class OrleansPeer
                 $"parity {run.Parity.Matching}/{run.Parity.Checked} profiles, {run.Rooms.Matching}/{run.Rooms.Checked} rooms");
         }
         table.Print();
+        table.PrintBracketed(EngineRun.Again(stream));
         return 0;
     }
 

@@ -55,6 +55,7 @@ internal static class RedisPeer
             $"{serverCommands:N0} Redis commands/s ({perEvent:F1}/event); redis-server {redisCores:F2} cores, job {jobCores:F2} cores; " +
             $"{after.UsedMemory / (double)job.Users:N0} B/user in Redis; parity {parity.Matching}/{parity.Checked}");
         table.Print();
+        table.PrintBracketed(EngineRun.Again(stream));
         return parity.Matching == parity.Checked ? 0 : 1;
     }
 }
