@@ -33,7 +33,7 @@ public sealed partial class PartitionEngine
     private void CountDwell(ulong profileId, object? owner, int session, long joinMs, int seconds)
     {
         // The owner the visit was recorded for saves a lookup; it may be gone (merged, erased) or unknown (restored).
-        var profile = owner as Profile is { } o && IsHeld(o) ? o : _profiles.GetValueOrDefault(profileId);
+        var profile = owner as Profile is { } o && o.Id == profileId && IsHeld(o) ? o : _profiles.GetValueOrDefault(profileId);
         if (profile is null) return;
         MarkDirty(profile, Contract.EventType.LiveLeave); // dwell changed, whatever closed the visit
         var day = EventTime.LocalDay(joinMs, Options.LocalUtcOffsetMinutes);
