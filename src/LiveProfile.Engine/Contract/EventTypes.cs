@@ -39,6 +39,17 @@ public static class EventTypes
 
     public static bool IsInternal(this EventType type) => type is EventType.IdentityUnmerge or EventType.IdentityMatch or EventType.IdentityReject;
 
+    /// <summary>Identity decisions: links (a producer's, the matcher's), rejections and unmerges.</summary>
+    public static bool IsIdentity(this EventType type) =>
+        type is EventType.IdentityLink or EventType.IdentityMatch or EventType.IdentityReject or EventType.IdentityUnmerge;
+
+    /// <summary>
+    /// Types whose time moves the engine's event-time clock: what users do and declare. Not world signals, and not identity
+    /// decisions, whose time is when a producer, the matcher or a reviewer decided: that may be long after the behaviour it
+    /// joins (history replayed, a backfill), and the clock would jump to it, closing every open visit and turning the day.
+    /// </summary>
+    public static bool MovesClock(this EventType type) => type.RequiresUser() && !type.IsIdentity();
+
     /// <summary>Types that join their identifiers to <c>props.LinkedIds</c>: a producer's link and the matcher's.</summary>
     public static bool IsLink(this EventType type) => type is EventType.IdentityLink or EventType.IdentityMatch;
 

@@ -66,7 +66,7 @@ public sealed class EngineDispatcher
     /// <summary>Last log position routed (applied, or handed to the partitions).</summary>
     public long RoutedLsn { get; private set; }
 
-    /// <summary>The engine's event-time clock: the newest event time routed.</summary>
+    /// <summary>The engine's event-time clock: the newest time of a user event routed (<see cref="EventTypes.MovesClock"/>).</summary>
     public long WatermarkMs { get; private set; }
 
     /// <summary>The canonical profile of an identifier, and its partition (profile 0 when unknown).</summary>
@@ -106,7 +106,7 @@ public sealed class EngineDispatcher
         foreach (var (lsn, e) in events)
         {
             if (lsn <= RoutedLsn) continue; // already in the checkpoint
-            if (e.TsMs > WatermarkMs && e.Type.RequiresUser()) WatermarkMs = e.TsMs;
+            if (e.TsMs > WatermarkMs && e.Type.MovesClock()) WatermarkMs = e.TsMs;
             if (!e.Type.RequiresUser())
             {
                 // Catalog, room-level and external signals describe the world, not a person: a `user`
