@@ -36,7 +36,11 @@ internal static class EngineRun
     /// </summary>
     public static EngineResult Again(PeerStream stream) => Run(stream, tags: false, "no tags, again after the peers") with { Host = null! };
 
-    private static EngineResult Run(PeerStream stream, bool tags, string? label = null)
+    /// <summary>The engine without tags once, with the measured events' allocations traced per type.</summary>
+    public static EngineResult Traced(PeerStream stream, AllocationTrace trace) =>
+        Run(stream, tags: false, "no tags, allocations traced", trace) with { Host = null! };
+
+    private static EngineResult Run(PeerStream stream, bool tags, string? label = null, AllocationTrace? trace = null)
     {
         var name = label ?? (tags ? "default taxonomy" : "no tags");
         var heapBefore = Heap.Collect();
@@ -53,8 +57,10 @@ internal static class EngineRun
 
         Progress.Line($"engine ({name}): measuring {stream.MeasuredEvents:N0} events");
         var meter = new CpuMeter();
+        trace?.Start();
         foreach (var batch in stream.Measured) dispatcher.DispatchAsync(batch, drain: false).GetAwaiter().GetResult();
         dispatcher.DrainAsync().GetAwaiter().GetResult();
+        trace?.Stop();
         var (elapsed, cores, others) = (meter.Elapsed, meter.ProcessCores, meter.MachineCores - meter.ProcessCores);
         var gc = meter.Gc;
         var profiles = host.Engines.Sum(e => e.ProfileCount);
