@@ -15,10 +15,10 @@ namespace LiveProfile.Engine.Partitioning;
 /// </summary>
 public sealed class EngineDispatcher
 {
-    private readonly IPartitionHost _host;
     /// <summary>Hand-offs out at once: the one the partitions apply, and the next, which each starts as soon as it is done.</summary>
     private const int HandOffsInFlight = 2;
 
+    private readonly IPartitionHost _host;
     private List<PartitionCommand>[] _pending;
     private readonly Queue<(List<PartitionCommand>[] Lists, Task Applied, long Lsn)> _inFlight = new();
     private readonly Stack<List<PartitionCommand>[]> _spareLists = new();

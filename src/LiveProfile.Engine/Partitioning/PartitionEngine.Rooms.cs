@@ -89,9 +89,7 @@ public sealed partial class PartitionEngine
     {
         foreach (var (id, session, owner) in _visits.LeftBySweep)
         {
-            // The owner the visits were recorded for saves a lookup; it may be gone (merged, erased) or unknown (restored).
-            var profile = owner as Profile is { } o && IsHeld(o) ? o : _profiles.GetValueOrDefault(id);
-            if (profile is not null && profile.PresentSession == session) LeaveRoom(profile);
+            if (HeldOwner(owner, id) is { } profile && profile.PresentSession == session) LeaveRoom(profile);
         }
     }
 

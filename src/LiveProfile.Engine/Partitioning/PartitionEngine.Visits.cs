@@ -32,9 +32,7 @@ public sealed partial class PartitionEngine
 
     private void CountDwell(ulong profileId, object? owner, int session, long joinMs, int seconds)
     {
-        // The owner the visit was recorded for saves a lookup; it may be gone (merged, erased) or unknown (restored).
-        var profile = owner as Profile is { } o && o.Id == profileId && IsHeld(o) ? o : _profiles.GetValueOrDefault(profileId);
-        if (profile is null) return;
+        if (HeldOwner(owner, profileId) is not { } profile) return;
         MarkDirty(profile, Contract.EventType.LiveLeave); // dwell changed, whatever closed the visit
         var day = EventTime.LocalDay(joinMs, Options.LocalUtcOffsetMinutes);
         profile.Count(day, FeatureKeys.DwellSeconds, (uint)seconds);
@@ -46,6 +44,13 @@ public sealed partial class PartitionEngine
             break;
         }
     }
+
+    /// <summary>
+    /// The profile a visit was recorded for: its owner saves a lookup, but may be gone (merged, erased) or unknown
+    /// (restored), and then the id decides.
+    /// </summary>
+    private Profile? HeldOwner(object? owner, ulong profileId) =>
+        owner as Profile is { } o && o.Id == profileId && IsHeld(o) ? o : _profiles.GetValueOrDefault(profileId);
 
     private void SweepTimedOut(long watermarkMs)
     {

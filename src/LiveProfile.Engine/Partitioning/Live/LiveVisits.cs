@@ -42,13 +42,13 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
         ref var stored = ref CollectionsMarshal.GetValueRefOrNullRef(_visits, key);
         if (!Unsafe.IsNullRef(ref stored))
         {
+            owner = stored.Owner = owner ?? stored.Owner;
             var held = stored.AsSpan();
             // The common case, a heartbeat in order: the newest visit goes on, widened in place.
             var newest = held[^1];
             if (tsMs > newest.LastMs && newest.ContinuesInto(new PresenceInterval(tsMs, tsMs, 0, edges), timeoutMs))
             {
-                held[^1] = Settle(key, owner ?? stored.Owner, newest with { LastMs = tsMs, Edges = newest.Edges | edges }, watermarkMs, count);
-                stored.Owner = owner ?? stored.Owner;
+                held[^1] = Settle(key, owner, newest with { LastMs = tsMs, Edges = newest.Edges | edges }, watermarkMs, count);
                 return Mark(ref stored, watermarkMs);
             }
             for (var i = 0; i < held.Length; i++)
@@ -57,7 +57,7 @@ internal sealed class LiveVisits(long timeoutMs, long latenessMs)
                 if (!visit.Contains(tsMs)) continue;
                 // Inside a known visit: only a join at its very start or a leave at its very end says something new.
                 if (kind == PresenceKind.Join && tsMs == visit.JoinMs) held[i] = visit with { Edges = visit.Edges | PresenceEdges.Joined };
-                else if (kind == PresenceKind.Leave && tsMs == visit.LastMs) held[i] = Settle(key, owner ?? stored.Owner, visit with { Edges = visit.Edges | edges }, watermarkMs, count);
+                else if (kind == PresenceKind.Leave && tsMs == visit.LastMs) held[i] = Settle(key, owner, visit with { Edges = visit.Edges | edges }, watermarkMs, count);
                 return Mark(ref stored, watermarkMs);
             }
         }
